@@ -1,0 +1,62 @@
+/**
+ * The one MDX pipeline used by the Vite build, the label index and the content checks, so that what a test
+ * compiles is exactly what the reader gets.
+ */
+import type { Options as MdxOptions } from '@mdx-js/rollup';
+import type { Heading, Root as MdastRoot, Text } from 'mdast';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { katexMacros } from '../src/book/notation.ts';
+
+/** `## Title [#some-id]`: the id a section keeps in both languages. */
+export const HEADING_ID = /\s*\[#([a-z0-9][a-z0-9-]*)\]\s*$/;
+
+export class ContentError extends Error {}
+
+function where(file: VFile, line: number | undefined): string {
+  return `${file.path ?? '<mdx>'}:${line ?? '?'}`;
+}
+
+/** Moves `[#id]` from the end of a heading into its id; sections without one fail the build. */
+export function remarkHeadingIds() {
+  return (tree: MdastRoot, file: VFile) => {
+    visit(tree, 'heading', (heading: Heading) => {
+      const last = heading.children[heading.children.length - 1];
+      const match = last?.type === 'text' ? HEADING_ID.exec((last as Text).value) : null;
+      if (!match) {
+        if (heading.depth === 1) {
+          throw new ContentError(
+            `${where(file, heading.position?.start.line)}: a chapter has no '#' heading; the layout prints its title`,
+          );
+        }
+        throw new ContentError(
+          `${where(file, heading.position?.start.line)}: heading needs a stable id, e.g. '## Title [#chapter-topic]'`,
+        );
+      }
+      (last as Text).value = (last as Text).value.replace(HEADING_ID, '');
+      heading.data = { ...heading.data, hProperties: { ...heading.data?.hProperties, id: match[1] } };
+    });
+  };
+}
+
+/** rehype-katex reports bad TeX as a message and renders red text; the book refuses to build instead. */
+export function rehypeFailOnKatexError() {
+  return (_tree: unknown, file: VFile) => {
+    const problem = file.messages.find((message) => message.source === 'rehype-katex');
+    if (problem) {
+      const cause = problem.cause instanceof Error ? problem.cause.message : String(problem.reason);
+      throw new ContentError(`${where(file, problem.line ?? undefined)}: bad TeX: ${cause}`);
+    }
+  };
+}
+
+export const katexOptions = { macros: katexMacros, strict: 'error' as const, output: 'html' as const };
+
+export const mdxOptions: MdxOptions = {
+  remarkPlugins: [remarkGfm, remarkMath, remarkHeadingIds],
+  rehypePlugins: [[rehypeKatex, katexOptions], rehypeFailOnKatexError],
+  providerImportSource: undefined,
+};
