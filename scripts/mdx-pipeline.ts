@@ -3,13 +3,13 @@
  * compiles is exactly what the reader gets.
  */
 import type { Options as MdxOptions } from '@mdx-js/rollup';
-import type { Heading, Root as MdastRoot, Text } from 'mdast';
+import type { Heading, Root as MdastRoot, RootContent, Table, TableCell, Text } from 'mdast';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { katexMacros } from '../src/book/notation.ts';
+import { katexMacros, type NotationGroup, notation, notationGroups } from '../src/viz/notation.ts';
 
 /** `## Title [#some-id]`: the id a section keeps in both languages. */
 export const HEADING_ID = /\s*\[#([a-z0-9][a-z0-9-]*)\]\s*$/;
@@ -53,10 +53,59 @@ export function rehypeFailOnKatexError() {
   };
 }
 
+/**
+ * Expands `<NotationTable />` into headings and markdown tables of inline math, so the notation page is typeset
+ * at build time from the same table that defines the macros (no KaTeX in the reader's JavaScript).
+ */
+export function remarkNotationTable() {
+  return (tree: MdastRoot, file: VFile) => {
+    const lang = /[\\/]zh[\\/]/.test(file.path ?? '') ? 'zh' : 'en';
+    const head = lang === 'zh' ? ['符号', '含义', '宏'] : ['Symbol', 'Meaning', 'Macro'];
+    const cell = (children: TableCell['children']): TableCell => ({ type: 'tableCell', children });
+    const math = (value: string) =>
+      ({
+        type: 'inlineMath',
+        value,
+        data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value }] },
+      }) as unknown as TableCell['children'][number];
+    tree.children = tree.children.flatMap((node): RootContent[] => {
+      if (node.type !== 'mdxJsxFlowElement' || node.name !== 'NotationTable') return [node];
+      return (Object.keys(notationGroups) as NotationGroup[]).flatMap((group): RootContent[] => {
+        const table: Table = {
+          type: 'table',
+          align: ['left', 'left', 'left'],
+          children: [
+            { type: 'tableRow', children: head.map((title) => cell([{ type: 'text', value: title }])) },
+            ...notation
+              .filter((entry) => entry.group === group)
+              .map((entry) => ({
+                type: 'tableRow' as const,
+                children: [
+                  cell([math(entry.tex)]),
+                  cell([{ type: 'text', value: entry[lang] }]),
+                  cell(entry.macro ? [{ type: 'inlineCode', value: `\\${entry.macro}` }] : []),
+                ],
+              })),
+          ],
+        };
+        const heading: Heading = {
+          type: 'heading',
+          depth: 3,
+          children: [{ type: 'text', value: `${notationGroups[group][lang]} [#notation-${group}]` }],
+        };
+        return [heading, table];
+      });
+    });
+  };
+}
+
+/** Remark plugins shared by the build and the book index, in order. */
+export const remarkBookPlugins = [remarkGfm, remarkMath, remarkNotationTable, remarkHeadingIds] as const;
+
 export const katexOptions = { macros: katexMacros, strict: 'error' as const, output: 'html' as const };
 
 export const mdxOptions: MdxOptions = {
-  remarkPlugins: [remarkGfm, remarkMath, remarkHeadingIds],
+  remarkPlugins: [...remarkBookPlugins],
   rehypePlugins: [[rehypeKatex, katexOptions], rehypeFailOnKatexError],
   providerImportSource: undefined,
 };

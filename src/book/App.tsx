@@ -1,0 +1,120 @@
+/** Routes: /<lang>/<slug>, / to the reader's language, and a real 404 for everything else. */
+import { use, useEffect } from 'react';
+import { Link, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { tFor } from './i18n';
+import { Layout } from './Layout';
+import { pageIndex } from './labels';
+import { mdxComponents } from './mdx/components';
+import { PageContext } from './PageContext';
+import { cachedPage, hasPage, loadPage } from './pages';
+import { chapterNumber, findEntry, isLang, type Lang, pathOf, toc } from './toc';
+
+export function preferredLang(languagesOfBrowser: readonly string[]): Lang {
+  return languagesOfBrowser.find((tag) => /^(en|zh)\b/i.test(tag))?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+}
+
+export function titleOf(lang: Lang, slug: string): string {
+  const t = tFor(lang);
+  const entry = findEntry(slug);
+  if (!entry || !slug) return `${t('book.name')} — ${t('book.tagline')}`;
+  return `${entry.title[lang]} — ${t('book.name')}`;
+}
+
+function RootRedirect() {
+  const lang = typeof navigator === 'undefined' ? 'en' : preferredLang(navigator.languages ?? [navigator.language]);
+  return <Navigate to={pathOf(lang, '')} replace />;
+}
+
+function useScrollToHash(key: string) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (hash) {
+      const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+      if (target) {
+        target.scrollIntoView();
+        return;
+      }
+    }
+    window.scrollTo(0, 0);
+  }, [hash, key]);
+}
+
+function PageBody({ lang, slug }: { lang: Lang; slug: string }) {
+  const module = cachedPage(lang, slug) ?? use(loadPage(lang, slug));
+  const Content = module.default;
+  const entry = findEntry(slug)!;
+  const number = chapterNumber(slug);
+  const t = tFor(lang);
+  useScrollToHash(`${lang}/${slug}`);
+  useEffect(() => {
+    document.title = titleOf(lang, slug);
+    document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  }, [lang, slug]);
+  return (
+    <article className="page" lang={lang === 'zh' ? 'zh-Hans' : 'en'}>
+      <header className="page-header">
+        {number !== undefined ? <p className="page-kicker">{t('nav.chapter', { number })}</p> : null}
+        <h1>{entry.title[lang]}</h1>
+        {pageIndex(lang, slug)?.description && !slug ? <p className="page-lede">{pageIndex(lang, slug)?.description}</p> : null}
+      </header>
+      <PageContext.Provider value={{ lang, slug }}>
+        <Content components={mdxComponents} />
+      </PageContext.Provider>
+    </article>
+  );
+}
+
+function BookRoute() {
+  const { lang, slug: rawSlug = '' } = useParams();
+  // Static hosts may serve a page as /en/rnn.html; it is the same page.
+  const slug = rawSlug.replace(/\.html$/, '');
+  if (!isLang(lang) || !findEntry(slug) || !hasPage(lang, slug)) return <NotFound />;
+  return (
+    <Layout lang={lang} slug={slug}>
+      <PageBody key={`${lang}/${slug}`} lang={lang} slug={slug} />
+    </Layout>
+  );
+}
+
+export function NotFound() {
+  const location = useLocation();
+  const first = location.pathname.split('/')[1];
+  const lang: Lang = isLang(first) ? first : 'en';
+  const t = tFor(lang);
+  useEffect(() => {
+    document.title = `${t('notFound.title')} — ${t('book.name')}`;
+  }, [t]);
+  return (
+    <main className="not-found" id="main">
+      <p className="not-found-code" aria-hidden="true">
+        404
+      </p>
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.body', { path: location.pathname })}</p>
+      <p>
+        <Link to={pathOf(lang, '')}>{t('notFound.home')}</Link>
+      </p>
+      <p>{t('notFound.contents')}</p>
+      <ul>
+        {toc
+          .filter((entry) => entry.slug)
+          .map((entry) => (
+            <li key={entry.slug}>
+              <Link to={pathOf(lang, entry.slug)}>{entry.title[lang]}</Link>
+            </li>
+          ))}
+      </ul>
+    </main>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/" element={<RootRedirect />} />
+      <Route path="/:lang" element={<BookRoute />} />
+      <Route path="/:lang/:slug" element={<BookRoute />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}

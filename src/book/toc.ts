@@ -1,0 +1,49 @@
+/**
+ * The table of contents: the only source of navigation. Order here is the reading order; a page's number,
+ * previous/next links, the sidebar and the prerendered routes all come from this list.
+ */
+
+export const languages = ['en', 'zh'] as const;
+export type Lang = (typeof languages)[number];
+
+export function isLang(value: string | undefined): value is Lang {
+  return value === 'en' || value === 'zh';
+}
+
+export interface TocEntry {
+  /** URL segment and file name: content/<lang>/<slug>.mdx. The front page has slug ''. */
+  slug: string;
+  /** Chapters are numbered; front matter and appendices are not. */
+  kind: 'front' | 'chapter' | 'appendix';
+  title: Record<Lang, string>;
+}
+
+export const toc: readonly TocEntry[] = [
+  { slug: '', kind: 'front', title: { en: 'Unrolled', zh: 'Unrolled 循环神经网络' } },
+  { slug: 'notation', kind: 'front', title: { en: 'Notation', zh: '符号' } },
+];
+
+/** File name of a page; the front page is index.mdx. */
+export function fileOf(entry: TocEntry): string {
+  return `${entry.slug || 'index'}.mdx`;
+}
+
+export function pathOf(lang: Lang, slug: string): string {
+  return slug ? `/${lang}/${slug}` : `/${lang}/`;
+}
+
+export function findEntry(slug: string): TocEntry | undefined {
+  return toc.find((entry) => entry.slug === slug);
+}
+
+/** Chapter number (1-based) or undefined for front matter and appendices. */
+export function chapterNumber(slug: string): number | undefined {
+  const chapters = toc.filter((entry) => entry.kind === 'chapter');
+  const index = chapters.findIndex((entry) => entry.slug === slug);
+  return index < 0 ? undefined : index + 1;
+}
+
+export function neighbours(slug: string): { previous?: TocEntry; next?: TocEntry } {
+  const index = toc.findIndex((entry) => entry.slug === slug);
+  return { previous: index > 0 ? toc[index - 1] : undefined, next: toc[index + 1] };
+}

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+
+/** The id of the section heading the reader is reading now (the last one scrolled past the top third). */
+export function useActiveSection(ids: string[], key: string): string | undefined {
+  const [active, setActive] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    if (typeof IntersectionObserver === 'undefined' || ids.length === 0) return;
+    const elements = ids.map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null);
+    const pick = () => {
+      let current: string | undefined;
+      for (const element of elements) {
+        if (element.getBoundingClientRect().top < window.innerHeight / 3) current = element.id;
+      }
+      setActive(current);
+    };
+    const observer = new IntersectionObserver(pick, { rootMargin: '0px 0px -66% 0px' });
+    for (const element of elements) observer.observe(element);
+    pick();
+    return () => observer.disconnect();
+    // `key` (the page) re-runs the effect when the page changes even if the ids are equal.
+  }, [ids, key]);
+  return active;
+}

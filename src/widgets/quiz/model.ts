@@ -1,0 +1,68 @@
+/** Quiz questions and how an answer is judged: pure, so it is tested without a DOM. */
+
+export interface ChoiceQuestion {
+  kind: 'choice';
+  prompt: string;
+  options: string[];
+  /** Index of the correct option. */
+  answer: number;
+  explain: string;
+}
+
+export interface NumberQuestion {
+  kind: 'number';
+  prompt: string;
+  answer: number;
+  /** Accepted absolute difference; 0 means exact. */
+  tolerance?: number;
+  unit?: string;
+  explain: string;
+}
+
+export type Question = ChoiceQuestion | NumberQuestion;
+
+export type Verdict = 'correct' | 'wrong' | 'invalid';
+
+/** Accepts "12", "1e-3", "1,024", "−3" (a typographic minus) and "１２" (full-width digits). */
+export function parseNumber(input: string): number | null {
+  const normalized = input
+    .trim()
+    .replace(/[\uFF10-\uFF19]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 48))
+    .replace(/[\u2212\uFF0D]/g, '-')
+    .replace(/[\uFF0E\u3002]/g, '.')
+    .replace(/(\d)[,\s](?=\d{3}\b)/g, '$1');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(normalized)) return null;
+  const value = Number(normalized);
+  return Number.isFinite(value) ? value : null;
+}
+
+export function judge(question: Question, answer: number | string): Verdict {
+  if (question.kind === 'choice') {
+    if (typeof answer !== 'number' || !Number.isInteger(answer)) return 'invalid';
+    return answer === question.answer ? 'correct' : 'wrong';
+  }
+  const value = typeof answer === 'number' ? answer : parseNumber(answer);
+  if (value === null || !Number.isFinite(value)) return 'invalid';
+  return Math.abs(value - question.answer) <= (question.tolerance ?? 0) + 1e-12 * Math.abs(question.answer)
+    ? 'correct'
+    : 'wrong';
+}
+
+/** Problems an author can make in a question; the widget shows them instead of a broken quiz. */
+export function validateQuestions(questions: unknown): string[] {
+  if (!Array.isArray(questions) || questions.length === 0) return ['a quiz needs a non-empty list of questions'];
+  const problems: string[] = [];
+  questions.forEach((question: Partial<ChoiceQuestion & NumberQuestion> & { kind?: string }, index) => {
+    const at = `question ${index + 1}`;
+    if (typeof question?.prompt !== 'string' || !question.prompt) problems.push(`${at}: missing prompt`);
+    if (typeof question?.explain !== 'string') problems.push(`${at}: missing explanation`);
+    if (question?.kind === 'choice') {
+      if (!Array.isArray(question.options) || question.options.length < 2) problems.push(`${at}: needs two options`);
+      else if (!Number.isInteger(question.answer) || question.answer! < 0 || question.answer! >= question.options.length)
+        problems.push(`${at}: answer must index an option`);
+    } else if (question?.kind === 'number') {
+      if (typeof question.answer !== 'number' || !Number.isFinite(question.answer)) problems.push(`${at}: answer must be a number`);
+    } else problems.push(`${at}: kind must be 'choice' or 'number'`);
+  });
+  return problems;
+}
