@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { bookIndexPlugin, repoRoot } from './scripts/vite-plugin-book';
 
 // Unit tests run in Node; a test that needs a DOM says so with `// @vitest-environment jsdom`.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), bookIndexPlugin(repoRoot)],
   test: {
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

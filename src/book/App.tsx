@@ -10,23 +10,32 @@ import { cachedPage, hasPage, loadPage } from './pages';
 import { chapterNumber, findEntry, isLang, type Lang, pathOf, toc } from './toc';
 
 export function preferredLang(languagesOfBrowser: readonly string[]): Lang {
-  return languagesOfBrowser.find((tag) => /^(en|zh)\b/i.test(tag))?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return languagesOfBrowser
+    .find((tag) => /^(en|zh)\b/i.test(tag))
+    ?.toLowerCase()
+    .startsWith('zh')
+    ? 'zh'
+    : 'en';
 }
 
 export function titleOf(lang: Lang, slug: string): string {
   const t = tFor(lang);
   const entry = findEntry(slug);
-  if (!entry || !slug) return `${t('book.name')} — ${t('book.tagline')}`;
+  if (!entry) return `${t('book.name')} — ${t('book.tagline')}`;
+  if (!slug) return `${entry.title[lang]} — ${t('book.tagline')}`;
   return `${entry.title[lang]} — ${t('book.name')}`;
 }
 
 function RootRedirect() {
-  const lang = typeof navigator === 'undefined' ? 'en' : preferredLang(navigator.languages ?? [navigator.language]);
+  const lang =
+    typeof navigator === 'undefined' ? 'en' : preferredLang(navigator.languages ?? [navigator.language]);
   return <Navigate to={pathOf(lang, '')} replace />;
 }
 
 function useScrollToHash(key: string) {
   const { hash } = useLocation();
+  // `key` (the page) re-runs the scroll when a new page opens with the same hash.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key is a deliberate trigger.
   useEffect(() => {
     if (hash) {
       const target = document.getElementById(decodeURIComponent(hash.slice(1)));
@@ -55,7 +64,9 @@ function PageBody({ lang, slug }: { lang: Lang; slug: string }) {
       <header className="page-header">
         {number !== undefined ? <p className="page-kicker">{t('nav.chapter', { number })}</p> : null}
         <h1>{entry.title[lang]}</h1>
-        {pageIndex(lang, slug)?.description && !slug ? <p className="page-lede">{pageIndex(lang, slug)?.description}</p> : null}
+        {pageIndex(lang, slug)?.description && !slug ? (
+          <p className="page-lede">{pageIndex(lang, slug)?.description}</p>
+        ) : null}
       </header>
       <PageContext.Provider value={{ lang, slug }}>
         <Content components={mdxComponents} />

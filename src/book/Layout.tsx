@@ -60,7 +60,11 @@ function Sidebar({ lang, slug, onNavigate }: { lang: Lang; slug: string; onNavig
           const current = entry.slug === slug;
           return (
             <li key={entry.slug} className={current ? 'toc-current' : undefined}>
-              <Link to={pathOf(lang, entry.slug)} aria-current={current ? 'page' : undefined} onClick={onNavigate}>
+              <Link
+                to={pathOf(lang, entry.slug)}
+                aria-current={current ? 'page' : undefined}
+                onClick={onNavigate}
+              >
                 {entryLabel(entry, lang)}
               </Link>
               {current && headings.length > 0 ? (
@@ -130,7 +134,10 @@ export function Layout({ lang, slug, children }: { lang: Lang; slug: string; chi
   const t = tFor(lang);
   const location = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const ids = useMemo(() => (pageIndex(lang, slug)?.headings ?? []).map((heading) => heading.id), [lang, slug]);
+  const ids = useMemo(
+    () => (pageIndex(lang, slug)?.headings ?? []).map((heading) => heading.id),
+    [lang, slug],
+  );
   const active = useActiveSection(ids, `${lang}/${slug}`);
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   const section = active ?? (location.hash ? location.hash.slice(1) : '');

@@ -16,7 +16,8 @@ export interface AppState {
 export const APP_STORE_KEY = 'unrolled:prefs';
 export const APP_STORE_VERSION = 1;
 
-const isTheme = (value: unknown): value is ThemeChoice => value === 'system' || value === 'light' || value === 'dark';
+const isTheme = (value: unknown): value is ThemeChoice =>
+  value === 'system' || value === 'light' || value === 'dark';
 
 export const appStore = createStore<AppState>()(
   persist(

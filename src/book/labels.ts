@@ -1,6 +1,9 @@
 /** Resolves an id used in <Ref to> to what it names and the text that shows it. */
-import bookIndex from 'virtual:book-index';
-import type { BookIndex } from './bookIndex';
+import bookIndexData from 'virtual:book-index';
+import type { BookIndex, PageIndex } from './bookIndex';
+
+const bookIndex: BookIndex = bookIndexData;
+
 import { tFor } from './i18n';
 import { chapterNumber, findEntry, type Lang, pathOf } from './toc';
 
@@ -12,7 +15,11 @@ export interface ResolvedLabel {
   text: string;
 }
 
-export function resolveLabel(to: string, lang: Lang, index: BookIndex = bookIndex): ResolvedLabel | undefined {
+export function resolveLabel(
+  to: string,
+  lang: Lang,
+  index: BookIndex = bookIndex,
+): ResolvedLabel | undefined {
   const t = tFor(lang);
   const entry = findEntry(to);
   if (entry && to) {
@@ -32,12 +39,17 @@ export function resolveLabel(to: string, lang: Lang, index: BookIndex = bookInde
     if (figure) return { kind: 'figure', slug, href, text: t('ref.figure', { number: figure.number }) };
     const heading = page.headings.find((candidate) => candidate.id === to);
     if (heading) {
-      return { kind: 'section', slug, href, text: heading.number ? t('ref.section', { number: heading.number }) : heading.text };
+      return {
+        kind: 'section',
+        slug,
+        href,
+        text: heading.number ? t('ref.section', { number: heading.number }) : heading.text,
+      };
     }
   }
   return undefined;
 }
 
-export function pageIndex(lang: Lang, slug: string) {
+export function pageIndex(lang: Lang, slug: string): PageIndex | undefined {
   return bookIndex[lang]?.[slug];
 }

@@ -3,9 +3,12 @@ import { useEffect, useState } from 'react';
 /** The id of the section heading the reader is reading now (the last one scrolled past the top third). */
 export function useActiveSection(ids: string[], key: string): string | undefined {
   const [active, setActive] = useState<string | undefined>(undefined);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the page) is a deliberate trigger.
   useEffect(() => {
     if (typeof IntersectionObserver === 'undefined' || ids.length === 0) return;
-    const elements = ids.map((id) => document.getElementById(id)).filter((el): el is HTMLElement => el !== null);
+    const elements = ids
+      .map((id) => document.getElementById(id))
+      .filter((el): el is HTMLElement => el !== null);
     const pick = () => {
       let current: string | undefined;
       for (const element of elements) {
@@ -17,7 +20,6 @@ export function useActiveSection(ids: string[], key: string): string | undefined
     for (const element of elements) observer.observe(element);
     pick();
     return () => observer.disconnect();
-    // `key` (the page) re-runs the effect when the page changes even if the ids are equal.
   }, [ids, key]);
   return active;
 }

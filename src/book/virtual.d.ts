@@ -1,5 +1,4 @@
 declare module 'virtual:book-index' {
-  import type { BookIndex } from './bookIndex';
-  const index: BookIndex;
+  const index: import('./bookIndex').BookIndex;
   export default index;
 }

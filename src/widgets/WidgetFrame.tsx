@@ -8,7 +8,12 @@ import { ErrorBoundary } from './shared/ErrorBoundary';
 import type { Bilingual, WidgetLang } from './types';
 
 const frameStrings: Bilingual<{ failed: string; reset: string; loading: string; figure: string }> = {
-  en: { failed: 'This figure stopped working', reset: 'Reset the figure', loading: 'Loading the live figure…', figure: 'Figure' },
+  en: {
+    failed: 'This figure stopped working',
+    reset: 'Reset the figure',
+    loading: 'Loading the live figure…',
+    figure: 'Figure',
+  },
   zh: { failed: '这个图出错了', reset: '重置此图', loading: '正在加载交互图……', figure: '图' },
 };
 

@@ -9,7 +9,8 @@ type NoteKind = (typeof noteKinds)[number];
 
 export function Note({ kind = 'note', children }: { kind?: NoteKind; children: ReactNode }) {
   const { lang } = usePage();
-  if (!noteKinds.includes(kind)) throw new Error(`<Note kind="${kind}">: kind must be one of ${noteKinds.join(', ')}`);
+  if (!noteKinds.includes(kind))
+    throw new Error(`<Note kind="${kind}">: kind must be one of ${noteKinds.join(', ')}`);
   return (
     <aside className={`note note-${kind}`}>
       <p className="note-title">{tFor(lang)(`note.${kind}`)}</p>

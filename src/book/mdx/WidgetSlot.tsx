@@ -1,7 +1,12 @@
 /** Turns each registered widget into an MDX component: numbered frame, lazy body, honest placeholder. */
 import { type ComponentType, lazy, Suspense } from 'react';
+import {
+  type WidgetComponent,
+  type WidgetEntry,
+  type WidgetName,
+  widgetRegistry,
+} from '../../widgets/registry';
 import { WidgetFrame } from '../../widgets/WidgetFrame';
-import { type WidgetComponent, type WidgetEntry, type WidgetName, widgetRegistry } from '../../widgets/registry';
 import { tFor } from '../i18n';
 import { pageIndex } from '../labels';
 import { usePage } from '../PageContext';

@@ -50,18 +50,28 @@ export function judge(question: Question, answer: number | string): Verdict {
 
 /** Problems an author can make in a question; the widget shows them instead of a broken quiz. */
 export function validateQuestions(questions: unknown): string[] {
-  if (!Array.isArray(questions) || questions.length === 0) return ['a quiz needs a non-empty list of questions'];
+  if (!Array.isArray(questions) || questions.length === 0)
+    return ['a quiz needs a non-empty list of questions'];
   const problems: string[] = [];
-  questions.forEach((question: Partial<ChoiceQuestion & NumberQuestion> & { kind?: string }, index) => {
+  questions.forEach((raw: unknown, index) => {
     const at = `question ${index + 1}`;
-    if (typeof question?.prompt !== 'string' || !question.prompt) problems.push(`${at}: missing prompt`);
-    if (typeof question?.explain !== 'string') problems.push(`${at}: missing explanation`);
-    if (question?.kind === 'choice') {
-      if (!Array.isArray(question.options) || question.options.length < 2) problems.push(`${at}: needs two options`);
-      else if (!Number.isInteger(question.answer) || question.answer! < 0 || question.answer! >= question.options.length)
+    const question = (raw ?? {}) as Record<string, unknown>;
+    if (typeof question.prompt !== 'string' || !question.prompt) problems.push(`${at}: missing prompt`);
+    if (typeof question.explain !== 'string') problems.push(`${at}: missing explanation`);
+    const answer = question.answer;
+    if (question.kind === 'choice') {
+      const options = question.options;
+      if (!Array.isArray(options) || options.length < 2) problems.push(`${at}: needs two options`);
+      else if (
+        typeof answer !== 'number' ||
+        !Number.isInteger(answer) ||
+        answer < 0 ||
+        answer >= options.length
+      )
         problems.push(`${at}: answer must index an option`);
-    } else if (question?.kind === 'number') {
-      if (typeof question.answer !== 'number' || !Number.isFinite(question.answer)) problems.push(`${at}: answer must be a number`);
+    } else if (question.kind === 'number') {
+      if (typeof answer !== 'number' || !Number.isFinite(answer))
+        problems.push(`${at}: answer must be a number`);
     } else problems.push(`${at}: kind must be 'choice' or 'number'`);
   });
   return problems;

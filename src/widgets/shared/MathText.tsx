@@ -7,34 +7,45 @@ import katex from 'katex';
 import { Fragment, useMemo } from 'react';
 import { katexMacros } from '../../viz/notation';
 
-export function splitMath(text: string): { math: boolean; value: string }[] {
-  const parts: { math: boolean; value: string }[] = [];
+export interface TextPart {
+  math: boolean;
+  value: string;
+  /** Where the part starts in the text: a stable key. */
+  at: number;
+}
+
+export function splitMath(text: string): TextPart[] {
+  const parts: TextPart[] = [];
   const pattern = /\$([^$]+)\$/g;
   let last = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    if (match.index > last) parts.push({ math: false, value: text.slice(last, match.index) });
-    parts.push({ math: true, value: match[1] });
+    if (match.index > last) parts.push({ math: false, value: text.slice(last, match.index), at: last });
+    parts.push({ math: true, value: match[1], at: match.index });
     last = match.index + match[0].length;
   }
-  if (last < text.length) parts.push({ math: false, value: text.slice(last) });
+  if (last < text.length) parts.push({ math: false, value: text.slice(last), at: last });
   return parts;
 }
 
 export function renderTex(tex: string, displayMode = false): string {
-  return katex.renderToString(tex, { macros: { ...katexMacros }, throwOnError: false, displayMode, output: 'html' });
+  return katex.renderToString(tex, {
+    macros: { ...katexMacros },
+    throwOnError: false,
+    displayMode,
+    output: 'html',
+  });
 }
 
 export function MathText({ text }: { text: string }) {
   const parts = useMemo(() => splitMath(text), [text]);
   return (
     <>
-      {parts.map((part, index) =>
+      {parts.map((part) =>
         part.math ? (
           // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of a TeX string, not reader HTML.
-          <span key={index} dangerouslySetInnerHTML={{ __html: renderTex(part.value) }} />
+          <span key={part.at} dangerouslySetInnerHTML={{ __html: renderTex(part.value) }} />
         ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of a fixed string never reorder.
-          <Fragment key={index}>{part.value}</Fragment>
+          <Fragment key={part.at}>{part.value}</Fragment>
         ),
       )}
     </>

@@ -1,0 +1,29 @@
+/** A page that records console errors and failed requests, so every test can assert there were none. */
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Problems {
+  list: string[];
+}
+
+export const test = base.extend<{ problems: Problems }>({
+  problems: async ({ page }, use) => {
+    const problems: Problems = { list: [] };
+    watch(page, problems);
+    await use(problems);
+  },
+});
+
+export function watch(page: Page, problems: Problems) {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.list.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.list.push(`pageerror: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.list.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.list.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+}
+
+export { expect };
