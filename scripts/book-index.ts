@@ -21,7 +21,8 @@ type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 function attribute(node: JsxElement, name: string): string | undefined {
   for (const attr of node.attributes) {
-    if (attr.type === 'mdxJsxAttribute' && attr.name === name && typeof attr.value === 'string') return attr.value;
+    if (attr.type === 'mdxJsxAttribute' && attr.name === name && typeof attr.value === 'string')
+      return attr.value;
   }
   return undefined;
 }
@@ -36,7 +37,12 @@ export interface PageSource {
   sections: { id: string; text: string }[];
 }
 
-export function indexPage(lang: Lang, slug: string, path: string, source: string): { page: PageIndex; src: PageSource } {
+export function indexPage(
+  lang: Lang,
+  slug: string,
+  path: string,
+  source: string,
+): { page: PageIndex; src: PageSource } {
   const processor = unified().use(remarkParse).use(remarkMdx);
   for (const plugin of remarkBookPlugins) processor.use(plugin);
   const file = new VFile({ path, value: source });

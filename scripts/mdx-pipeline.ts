@@ -66,7 +66,11 @@ export function remarkNotationTable() {
       ({
         type: 'inlineMath',
         value,
-        data: { hName: 'code', hProperties: { className: ['language-math', 'math-inline'] }, hChildren: [{ type: 'text', value }] },
+        data: {
+          hName: 'code',
+          hProperties: { className: ['language-math', 'math-inline'] },
+          hChildren: [{ type: 'text', value }],
+        },
       }) as unknown as TableCell['children'][number];
     tree.children = tree.children.flatMap((node): RootContent[] => {
       if (node.type !== 'mdxJsxFlowElement' || node.name !== 'NotationTable') return [node];

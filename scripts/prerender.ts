@@ -19,12 +19,21 @@ const template = readFileSync(join(dist, 'index.html'), 'utf8');
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function page(html: string, options: { lang: string; title: string; description?: string; alternates?: string }) {
+function page(
+  html: string,
+  options: { lang: string; title: string; description?: string; alternates?: string },
+) {
   let out = template.replace('<div id="root"></div>', `<div id="root">${html}</div>`);
   out = out.replace(/<html lang="[^"]*">/, `<html lang="${options.lang}">`);
-  out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(options.title)}</title>${options.alternates ?? ''}`);
+  out = out.replace(
+    /<title>[^<]*<\/title>/,
+    `<title>${escapeHtml(options.title)}</title>${options.alternates ?? ''}`,
+  );
   if (options.description) {
-    out = out.replace(/<meta name="description" content="[^"]*"/, `<meta name="description" content="${escapeHtml(options.description)}"`);
+    out = out.replace(
+      /<meta name="description" content="[^"]*"/,
+      `<meta name="description" content="${escapeHtml(options.description)}"`,
+    );
   }
   return out;
 }
@@ -54,13 +63,19 @@ for (const route of server.routes()) {
   count++;
 }
 
-write(join(dist, '404.html'), page(server.render('/404'), { lang: 'en', title: 'Page not found — Unrolled' }));
+write(
+  join(dist, '404.html'),
+  page(server.render('/404'), { lang: 'en', title: 'Page not found — Unrolled' }),
+);
 
 // The root keeps the client app (which redirects by browser language) and, for readers without JavaScript,
 // links to both languages.
 const chooser =
   '<main class="not-found" id="main"><h1>Unrolled</h1><p><a href="/en/" hreflang="en">Read in English</a></p>' +
   '<p lang="zh-Hans"><a href="/zh/" hreflang="zh-Hans">阅读中文版</a></p></main>';
-write(join(dist, 'index.html'), page(chooser, { lang: 'en', title: 'Unrolled — Recurrent neural networks, step by step' }));
+write(
+  join(dist, 'index.html'),
+  page(chooser, { lang: 'en', title: 'Unrolled — Recurrent neural networks, step by step' }),
+);
 rmSync(join(root, 'dist-ssr'), { recursive: true, force: true });
 console.log(`prerendered ${count} pages, 404.html and the language chooser`);

@@ -3,7 +3,7 @@
  * Needs a server (npm run preview) on :4173. Prints console errors and failed requests it saw.
  */
 import { chromium } from 'playwright-core';
-import { chromiumPath, chromiumArgs } from '../tests/e2e/chromium.ts';
+import { chromiumArgs, chromiumPath } from '../tests/e2e/chromium.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -13,7 +13,10 @@ const option = (name: string, fallback: string) => {
 };
 const path = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--')) ?? '/en/';
 const width = Number(option('width', '1280'));
-const out = option('out', `/tmp/shot-${path.replace(/\W+/g, '_')}-${width}${flag('dark') ? '-dark' : ''}.png`);
+const out = option(
+  'out',
+  `/tmp/shot-${path.replace(/\W+/g, '_')}-${width}${flag('dark') ? '-dark' : ''}.png`,
+);
 
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 const page = await browser.newPage({
@@ -22,7 +25,8 @@ const page = await browser.newPage({
   deviceScaleFactor: 1,
 });
 page.on('console', (message) => {
-  if (message.type() === 'error' || message.type() === 'warning') console.log(`console.${message.type()}: ${message.text()}`);
+  if (message.type() === 'error' || message.type() === 'warning')
+    console.log(`console.${message.type()}: ${message.text()}`);
 });
 page.on('pageerror', (error) => console.log(`pageerror: ${error.message}`));
 page.on('requestfailed', (request) => console.log(`requestfailed: ${request.url()}`));
