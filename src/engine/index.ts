@@ -1,0 +1,58 @@
+/** Unrolled's RNN engine: the public API. See README.md beside this file. */
+export { type Backend, type Gemm, gemmF64, gemmTs32, tsBackend } from './backend.ts';
+export { type BackwardOptions, type BackwardResult, backward, type Upstream } from './bptt.ts';
+export type { Mode, ResolvedConfig, RnnConfig } from './config.ts';
+export {
+  type CaseResult,
+  formatResult,
+  runFixture,
+  TOLERANCES,
+  type Tolerance,
+  type Worst,
+} from './conformance.ts';
+export {
+  type GradCheckOptions,
+  type GradCheckResult,
+  type GradEntry,
+  gradCheck,
+  gradCheckNetwork,
+} from './gradcheck.ts';
+export { createHead, headBackward, headForward, type LinearHead, softmaxCrossEntropy } from './head.ts';
+export {
+  createLanguageModel,
+  type LanguageModel,
+  type LmConfig,
+  type LmResult,
+  lmFromStateDict,
+  lmLoss,
+  lmLossAndGrads,
+  lmParameters,
+  lmToStateDict,
+} from './lm.ts';
+export {
+  createNetwork,
+  type ForwardOptions,
+  forward,
+  fromStateDict,
+  type Network,
+  type Trace,
+  toStateDict,
+} from './network.ts';
+export { clipGradNorm, createAdam, createSgd, globalNorm, type Optimizer } from './optim.ts';
+export { type DirParams, type JsonTensor, namedParams, paramName, type RnnParams } from './params.ts';
+export { createRng, type Rng } from './random.ts';
+export {
+  allocArray,
+  at,
+  clone,
+  type DType,
+  type FloatArray,
+  norm2,
+  sizeOf,
+  type Tensor,
+  type TokenInput,
+  tensor,
+  view,
+  zeros,
+} from './tensor.ts';
+export { type StepRecord, traceStep } from './trace.ts';
