@@ -20,8 +20,11 @@ export const widgetRegistry = {
   MlpVsRnn: { kind: 'mlp-vs-rnn' },
   UnrolledStepper: { kind: 'unrolled-stepper' },
   HiddenStateHeatmap: { kind: 'hidden-state-heatmap' },
-  ConcatEquivalence: { kind: 'concat-equivalence' },
-  ParamShapes: { kind: 'param-shapes' },
+  ConcatEquivalence: {
+    kind: 'concat-equivalence',
+    load: () => import('./concat-equivalence/ConcatEquivalence'),
+  },
+  ParamShapes: { kind: 'param-shapes', load: () => import('./param-shapes/ParamShapes') },
   ElmanJordan: { kind: 'elman-jordan' },
   GradientFlow: { kind: 'gradient-flow' },
   GateInspector: { kind: 'gate-inspector' },

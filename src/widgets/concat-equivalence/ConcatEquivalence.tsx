@@ -3,7 +3,7 @@
  * sizes, both products computed and compared.
  */
 import { useEffect, useId, useMemo, useState } from 'react';
-import { divergingScale, formatCompact, formatShape, maxAbsOf, MatrixView } from '../../viz';
+import { divergingScale, formatCompact, formatShape, MatrixView, maxAbsOf } from '../../viz';
 import { renderTex } from '../shared/MathText';
 import type { Bilingual, WidgetBaseProps } from '../types';
 import { computeEquivalence, DIM_LIMITS, type DimKey, type Mat } from './model';
@@ -24,7 +24,11 @@ const text: Bilingual<{
   sizes: string;
 }> = {
   en: {
-    dims: { n: 'Batch size n (rows of X and H)', d: 'Input size d (columns of X)', h: 'Hidden size h (columns of H)' },
+    dims: {
+      n: 'Batch size n (rows of X and H)',
+      d: 'Input size d (columns of X)',
+      h: 'Hidden size h (columns of H)',
+    },
     reroll: 'New random matrices',
     seed: 'seed',
     separate: 'Two products, added',
@@ -33,7 +37,7 @@ const text: Bilingual<{
     disagree: (diff) => `The results differ by up to ${diff}.`,
     issue: (name, typed, issue, value, lo, hi) =>
       issue === 'not-a-number'
-        ? `“${typed}” is not a number; ${name} stays ${value}.`
+        ? `${typed ? `“${typed}” is not a number` : 'Please type a number'}; ${name} stays ${value}.`
         : issue === 'not-integer'
           ? `${name} must be a whole number; using ${value}.`
           : `${name} must be between ${lo} and ${hi}; using ${value}.`,
@@ -49,7 +53,7 @@ const text: Bilingual<{
     disagree: (diff) => `两种结果最多相差 ${diff}。`,
     issue: (name, typed, issue, value, lo, hi) =>
       issue === 'not-a-number'
-        ? `“${typed}”不是数字；${name} 保持为 ${value}。`
+        ? `${typed ? `“${typed}”不是数字` : '请输入一个数'}；${name} 保持为 ${value}。`
         : issue === 'not-integer'
           ? `${name} 必须是整数；已改用 ${value}。`
           : `${name} 必须在 ${lo} 到 ${hi} 之间；已改用 ${value}。`,
@@ -86,14 +90,25 @@ function ConcatBody({ lang }: { lang: WidgetBaseProps['lang'] }) {
   const reroll = useConcat((s) => s.reroll);
   const eq = useMemo(() => computeEquivalence(dims, seed), [dims, seed]);
   const scale = useMemo(
-    () => divergingScale({ maxAbs: Math.max(...[eq.X, eq.Wxh, eq.H, eq.Whh, eq.separate].map((m) => maxAbsOf(m.data))) }),
+    () =>
+      divergingScale({
+        maxAbs: Math.max(...[eq.X, eq.Wxh, eq.H, eq.Whh, eq.separate].map((m) => maxAbsOf(m.data))),
+      }),
     [eq],
   );
   const xLabels = Array.from({ length: dims.d }, (_, k) => `x${k + 1}`);
   const hLabels = Array.from({ length: dims.h }, (_, k) => `h${k + 1}`);
   const view = (m: Mat, label: string, extra?: { rowLabels?: string[]; colLabels?: string[] }) => (
     <div className="ce-matrix">
-      <MatrixView values={m.data} rows={m.rows} cols={m.cols} label={label} scale={scale} cellSize={38} {...extra} />
+      <MatrixView
+        values={m.data}
+        rows={m.rows}
+        cols={m.cols}
+        label={label}
+        scale={scale}
+        cellSize={38}
+        {...extra}
+      />
     </div>
   );
   const diff = eq.maxAbsDiff;
@@ -113,14 +128,21 @@ function ConcatBody({ lang }: { lang: WidgetBaseProps['lang'] }) {
       </fieldset>
       <p className="ce-notice" role="status" aria-live="polite">
         {notice
-          ? t.issue(notice.key, notice.typed, notice.issue, notice.value, DIM_LIMITS[notice.key][0], DIM_LIMITS[notice.key][1])
+          ? t.issue(
+              notice.key,
+              notice.typed,
+              notice.issue,
+              notice.value,
+              DIM_LIMITS[notice.key][0],
+              DIM_LIMITS[notice.key][1],
+            )
           : ''}
       </p>
       <Tex tex="X W_{xh} + H W_{hh} = [X,\, H] \begin{bmatrix} W_{xh} \\ W_{hh} \end{bmatrix}" />
       <section className="ce-side" aria-label={t.separate}>
         <h4>
-          {t.separate}: X {formatShape([dims.n, dims.d])} · W_xh {formatShape([dims.d, dims.h])} + H {formatShape([dims.n, dims.h])} · W_hh{' '}
-          {formatShape([dims.h, dims.h])}
+          {t.separate}: X {formatShape([dims.n, dims.d])} · W_xh {formatShape([dims.d, dims.h])} + H{' '}
+          {formatShape([dims.n, dims.h])} · W_hh {formatShape([dims.h, dims.h])}
         </h4>
         <div className="ce-row" style={rowStyle}>
           {view(eq.X, 'X', { colLabels: xLabels })}
@@ -136,7 +158,8 @@ function ConcatBody({ lang }: { lang: WidgetBaseProps['lang'] }) {
       </section>
       <section className="ce-side" aria-label={t.joint}>
         <h4>
-          {t.joint}: [X, H] {formatShape([dims.n, dims.d + dims.h])} · [W_xh ; W_hh] {formatShape([dims.d + dims.h, dims.h])}
+          {t.joint}: [X, H] {formatShape([dims.n, dims.d + dims.h])} · [W_xh ; W_hh]{' '}
+          {formatShape([dims.d + dims.h, dims.h])}
         </h4>
         <div className="ce-row" style={rowStyle}>
           {view(eq.XH, '[X, H]', { colLabels: [...xLabels, ...hLabels] })}
