@@ -65,6 +65,25 @@ export const notation: NotationEntry[] = [
     en: 'a minibatch of inputs with no time axis',
     zh: '没有时间维的小批量输入',
   },
+  { group: 'data', tex: '\\mathbf{e}_i', en: 'one-hot vector of token i', zh: '词元 i 的独热向量' },
+  {
+    group: 'data',
+    tex: '\\mathbf{E}',
+    en: 'embedding matrix (one row per token)',
+    zh: '嵌入矩阵（每个词元一行）',
+  },
+  {
+    group: 'data',
+    tex: 'y_t, y_t^\\star',
+    en: 'predicted and correct tag at position t',
+    zh: '位置 t 的预测标签与正确标签',
+  },
+  {
+    group: 'data',
+    tex: '\\hat{\\mathbf{Y}}',
+    en: 'predicted probabilities (softmax output)',
+    zh: '预测概率（softmax 的输出）',
+  },
   { group: 'data', tex: '\\mathcal{V}', en: 'the vocabulary', zh: '词表' },
   { group: 'data', tex: 'P(x_1, \\ldots, x_T)', en: 'probability of a sequence', zh: '序列的概率' },
 
@@ -148,6 +167,36 @@ export const notation: NotationEntry[] = [
     zh: '双向循环网络的前向与反向隐状态',
   },
 
+  {
+    group: 'rnn',
+    tex: '\\mathbf{W}_{ih}, \\mathbf{W}_{hh}, \\mathbf{b}_{ih}, \\mathbf{b}_{hh}',
+    en: "PyTorch's names: weight_ih, weight_hh and its two biases (column form: W_ih x_t)",
+    zh: 'PyTorch 的命名：weight_ih、weight_hh 及其两个偏置（列向量形式：W_ih x_t）',
+  },
+  {
+    group: 'rnn',
+    tex: '\\mathbf{W}_{qh}',
+    en: 'output-to-hidden weights of a Jordan network',
+    zh: 'Jordan 网络中输出到隐藏层的权重',
+  },
+  {
+    group: 'rnn',
+    tex: '\\mathbf{A}_t',
+    en: 'pre-activation of the hidden layer at step t',
+    zh: '时间步 t 隐藏层的预激活值',
+  },
+  {
+    group: 'rnn',
+    tex: 'D',
+    en: 'number of directions (1, or 2 when bidirectional)',
+    zh: '方向数（1，双向时为 2）',
+  },
+  {
+    group: 'rnn',
+    tex: 'g',
+    en: 'number of gate blocks: 1 (RNN), 3 (GRU), 4 (LSTM)',
+    zh: '门块数：1（RNN）、3（GRU）、4（LSTM）',
+  },
   { group: 'gates', tex: '\\mathbf{R}_t', macro: 'Rt', en: 'GRU reset gate', zh: 'GRU 重置门' },
   { group: 'gates', tex: '\\mathbf{Z}_t', macro: 'Zt', en: 'GRU update gate', zh: 'GRU 更新门' },
   {
@@ -174,6 +223,31 @@ export const notation: NotationEntry[] = [
     zh: 'LSTM 候选记忆元',
   },
 
+  {
+    group: 'gates',
+    tex: '\\mathbf{W}_{x\\star}, \\mathbf{W}_{h\\star}, \\mathbf{b}_{\\star}',
+    en: 'weights and bias of gate ⋆ (⋆ ∈ r, z for GRU; i, f, o, c for LSTM)',
+    zh: '门 ⋆ 的权重与偏置（GRU 中 ⋆ ∈ r, z；LSTM 中 ⋆ ∈ i, f, o, c）',
+  },
+  {
+    group: 'gates',
+    tex: '\\mathbf{p}_i, \\mathbf{p}_f, \\mathbf{p}_o',
+    en: 'LSTM peephole weights',
+    zh: 'LSTM 窥视孔权重',
+  },
+  {
+    group: 'training',
+    tex: 'P_\\tau',
+    en: 'distribution sharpened or flattened by temperature τ',
+    zh: '经温度 τ 调整后的分布',
+  },
+  {
+    group: 'training',
+    tex: '\\rho(\\mathbf{W})',
+    en: 'spectral radius: largest |eigenvalue|',
+    zh: '谱半径：特征值绝对值的最大者',
+  },
+  { group: 'training', tex: '\\sigma_{\\max}(\\mathbf{W})', en: 'largest singular value', zh: '最大奇异值' },
   { group: 'training', tex: '\\ell', en: 'loss at one position', zh: '单个位置的损失' },
   { group: 'training', tex: 'L', en: 'total (averaged) loss of a sequence', zh: '序列的总（平均）损失' },
   { group: 'training', tex: '\\eta', en: 'learning rate', zh: '学习率' },
