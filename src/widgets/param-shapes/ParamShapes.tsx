@@ -7,6 +7,8 @@ import { formatCount, formatShape } from '../../viz';
 import type { Bilingual, WidgetBaseProps, WidgetLang } from '../types';
 import {
   type CellType,
+  clampSize,
+  DEFAULT_SETTINGS,
   decodeSettings,
   encodeSettings,
   type ParamSettings,
@@ -123,9 +125,26 @@ const SIZE_NAME: Record<SizeKey, string> = {
   batch: 'batch',
 };
 
-export interface ParamShapesProps extends WidgetBaseProps, Partial<ParamSettings> {}
+/** The page's props, as content/AUTHORING.md lists them: `cell` "rnn"|"gru"|"lstm", `layers`, `bidirectional`. */
+export interface ParamShapesProps extends WidgetBaseProps {
+  cell?: string;
+  layers?: number;
+  bidirectional?: boolean;
+}
 
-export default function ParamShapes({ lang, id, ...initial }: ParamShapesProps) {
+/** Page props → settings; an unknown cell name is ignored rather than breaking the figure. */
+export function settingsFromProps({ cell, layers, bidirectional }: Omit<ParamShapesProps, 'lang' | 'id'>) {
+  const initial: Partial<ParamSettings> = {};
+  const upper = cell?.toUpperCase();
+  if (upper === 'RNN' || upper === 'GRU' || upper === 'LSTM') initial.cell = upper;
+  if (layers !== undefined)
+    initial.numLayers = clampSize('numLayers', layers, DEFAULT_SETTINGS.numLayers).value;
+  if (bidirectional !== undefined) initial.bidirectional = bidirectional;
+  return initial;
+}
+
+export default function ParamShapes({ lang, id, ...props }: ParamShapesProps) {
+  const initial = settingsFromProps(props);
   const [store] = useState(() => {
     const fromUrl =
       typeof window === 'undefined'
