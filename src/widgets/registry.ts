@@ -17,23 +17,23 @@ export interface WidgetEntry {
 }
 
 export const widgetRegistry = {
-  MlpVsRnn: { kind: 'mlp-vs-rnn' },
-  UnrolledStepper: { kind: 'unrolled-stepper' },
-  HiddenStateHeatmap: { kind: 'hidden-state-heatmap' },
+  MlpVsRnn: { kind: 'mlp-vs-rnn', load: () => import('./mlp-vs-rnn') },
+  UnrolledStepper: { kind: 'unrolled-stepper', load: () => import('./unrolled-stepper') },
+  HiddenStateHeatmap: { kind: 'hidden-state-heatmap', load: () => import('./hidden-state-heatmap') },
   ConcatEquivalence: {
     kind: 'concat-equivalence',
     load: () => import('./concat-equivalence/ConcatEquivalence'),
   },
   ParamShapes: { kind: 'param-shapes', load: () => import('./param-shapes/ParamShapes') },
-  ElmanJordan: { kind: 'elman-jordan' },
-  GradientFlow: { kind: 'gradient-flow' },
-  GateInspector: { kind: 'gate-inspector' },
-  CharLmTrainer: { kind: 'char-lm-trainer' },
-  BpttGraph: { kind: 'bptt-graph' },
+  ElmanJordan: { kind: 'elman-jordan', load: () => import('./elman-jordan') },
+  GradientFlow: { kind: 'gradient-flow', load: () => import('./gradient-flow') },
+  GateInspector: { kind: 'gate-inspector', load: () => import('./gate-inspector') },
+  CharLmTrainer: { kind: 'char-lm-trainer', load: () => import('./char-lm-trainer') },
+  BpttGraph: { kind: 'bptt-graph', load: () => import('./bptt-graph') },
   Quiz: { kind: 'quiz', load: () => import('./quiz/Quiz') },
-  SequenceClassifier: { kind: 'sequence-classifier' },
-  SlotFilling: { kind: 'slot-filling' },
-  FindTheBugs: { kind: 'find-the-bugs' },
+  SequenceClassifier: { kind: 'sequence-classifier', load: () => import('./sequence-classifier') },
+  SlotFilling: { kind: 'slot-filling', load: () => import('./slot-filling') },
+  FindTheBugs: { kind: 'find-the-bugs', load: () => import('./find-the-bugs') },
 } satisfies Record<string, WidgetEntry>;
 
 export type WidgetName = keyof typeof widgetRegistry;
