@@ -3,11 +3,18 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { mdxOptions } from './scripts/mdx-pipeline.ts';
 import { bookIndexPlugin, repoRoot } from './scripts/vite-plugin-book.ts';
+import { remarkGlossary } from './src/book/glossary/remark.ts';
+
+// The reader's build adds glossary links to the shared pipeline (chapter files are never edited for them).
+const bookMdxOptions = {
+  ...mdxOptions,
+  remarkPlugins: [...(mdxOptions.remarkPlugins ?? []), remarkGlossary],
+};
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [
     // MDX first, so the React plugin sees the JSX it emits.
-    { enforce: 'pre', ...mdx(mdxOptions) },
+    { enforce: 'pre', ...mdx(bookMdxOptions) },
     react({ include: /\.(mdx|tsx?)$/ }),
     bookIndexPlugin(repoRoot),
   ],

@@ -8,12 +8,15 @@ import { join } from 'node:path';
 import type { Heading, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import MiniSearch from 'minisearch';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { BookIndex, PageIndex } from '../src/book/bookIndex.ts';
+import { glossary, glossaryAnchor } from '../src/book/glossary/terms.ts';
+import { indexOptions, type SearchDocument } from '../src/book/search/options.ts';
 import { chapterNumber, fileOf, type Lang, languages, toc } from '../src/book/toc.ts';
 import { remarkBookPlugins } from './mdx-pipeline.ts';
 
@@ -32,8 +35,10 @@ export interface PageSource {
   slug: string;
   path: string;
   refs: { to: string; line: number }[];
-  /** Plain text of the page (prose and headings), for search. */
+  /** Plain text of the page (prose, headings and figure captions), for search. */
   text: string;
+  /** Text before the first heading. */
+  intro: string;
   sections: { id: string; text: string }[];
 }
 
@@ -50,12 +55,19 @@ export function indexPage(
   const chapter = chapterNumber(slug);
   const prefix = chapter === undefined ? '' : `${chapter}.`;
   const page: PageIndex = { headings: [], equations: {}, figures: {}, description: '' };
-  const src: PageSource = { lang, slug, path, refs: [], text: '', sections: [] };
+  const src: PageSource = { lang, slug, path, refs: [], text: '', intro: '', sections: [] };
   const counters = { h2: 0, h3: 0, eq: 0, fig: 0 };
   const duplicate = (id: string, line: number | undefined) => {
     const taken =
       page.headings.some((heading) => heading.id === id) || id in page.equations || id in page.figures;
     if (taken) throw new Error(`${path}:${line ?? '?'}: id '${id}' is used twice in this page`);
+  };
+
+  const addText = (value: string) => {
+    src.text += `${value} `;
+    const current = src.sections[src.sections.length - 1];
+    if (current) current.text += `${value} `;
+    else src.intro += `${value} `;
   };
 
   visit(tree, (node) => {
@@ -86,6 +98,8 @@ export function indexPage(
       const element = node as JsxElement;
       const id = attribute(element, 'id');
       const line = element.position?.start.line ?? 0;
+      const caption = attribute(element, 'caption');
+      if (caption) addText(caption);
       if (element.name === 'Eq') {
         if (!id) throw new Error(`${path}:${line}: <Eq> needs an id`);
         duplicate(id, line);
@@ -101,10 +115,7 @@ export function indexPage(
       return;
     }
     if (node.type === 'text' || node.type === 'inlineCode' || node.type === 'code') {
-      const value = (node as { value: string }).value;
-      src.text += `${value} `;
-      const current = src.sections[src.sections.length - 1];
-      if (current) current.text += `${value} `;
+      addText((node as { value: string }).value);
     }
   });
   return { page, src };
@@ -139,4 +150,64 @@ export function listContentFiles(root: string): string[] {
     }
   }
   return files.sort();
+}
+
+/**
+ * Section-level documents for search: one per section of every page in both languages (the text before the
+ * first heading belongs to the page itself), plus one per glossary entry.
+ */
+export function searchDocuments(index: BookIndex, sources: PageSource[]): SearchDocument[] {
+  const documents: SearchDocument[] = [];
+  for (const source of sources) {
+    const { lang, slug } = source;
+    const entry = toc.find((candidate) => candidate.slug === slug);
+    if (!entry) continue;
+    const number = chapterNumber(slug);
+    const page = number === undefined ? entry.title[lang] : `${number}. ${entry.title[lang]}`;
+    const base = slug ? `/${lang}/${slug}` : `/${lang}/`;
+    const description = index[lang][slug]?.description ?? '';
+    documents.push({
+      id: `${lang}/${slug}`,
+      lang,
+      href: base,
+      title: entry.title[lang],
+      page,
+      text: `${description} ${source.intro}`.replace(/\s+/g, ' ').trim(),
+    });
+    for (const section of source.sections) {
+      const heading = index[lang][slug]?.headings.find((candidate) => candidate.id === section.id);
+      const title = heading ? `${heading.number ? `${heading.number} ` : ''}${heading.text}` : section.id;
+      // The heading's own words open the section's text; drop them from the body.
+      const text = section.text.replace(/\s+/g, ' ').trim();
+      documents.push({
+        id: `${lang}/${slug}#${section.id}`,
+        lang,
+        href: `${base}#${section.id}`,
+        title,
+        page,
+        text: heading && text.startsWith(heading.text) ? text.slice(heading.text.length).trim() : text,
+      });
+    }
+  }
+  for (const lang of languages) {
+    const title = toc.find((entry) => entry.slug === 'glossary')?.title[lang] ?? 'Glossary';
+    for (const entry of glossary) {
+      documents.push({
+        id: `${lang}/glossary#${glossaryAnchor(entry.id)}`,
+        lang,
+        href: `/${lang}/glossary#${glossaryAnchor(entry.id)}`,
+        title: entry[lang].forms[0],
+        page: title,
+        text: entry[lang].definition,
+      });
+    }
+  }
+  return documents;
+}
+
+/** MiniSearch over every document, as the plain object the browser loads with MiniSearch.loadJS. */
+export function buildSearchIndex(index: BookIndex, sources: PageSource[]) {
+  const engine = new MiniSearch<SearchDocument>(indexOptions);
+  engine.addAll(searchDocuments(index, sources));
+  return engine.toJSON();
 }

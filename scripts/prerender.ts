@@ -2,15 +2,19 @@
  * After `vite build` (client) and `vite build --ssr` (server entry), writes one HTML file per route so every
  * page works on a plain static host: dist/<lang>/index.html, dist/<lang>/<slug>/index.html and
  * dist/<lang>/<slug>.html (for hosts that map /x to x.html), dist/404.html, and dist/index.html, which sends
- * the reader to their language (and, without JavaScript, offers both).
+ * the reader to their language (and, without JavaScript, offers both). Last, dist/sw.js: the service worker that
+ * keeps the whole book (every route, chunk, KaTeX font and corpus) for offline reading.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
-const dist = join(root, 'dist');
-const server = (await import(pathToFileURL(join(root, 'dist-ssr', 'entry-server.js')).href)) as {
+// BOOK_DIST / BOOK_SSR let a private build (e.g. to check a change while others build) live elsewhere.
+const dist = resolve(root, process.env.BOOK_DIST ?? 'dist');
+const ssr = resolve(root, process.env.BOOK_SSR ?? 'dist-ssr');
+const server = (await import(pathToFileURL(join(ssr, 'entry-server.js')).href)) as {
   render: (url: string) => string;
   routes: () => { lang: 'en' | 'zh'; slug: string; title: string; description: string }[];
 };
@@ -77,5 +81,43 @@ write(
   join(dist, 'index.html'),
   page(chooser, { lang: 'en', title: 'Unrolled — Recurrent neural networks, step by step' }),
 );
-rmSync(join(root, 'dist-ssr'), { recursive: true, force: true });
+rmSync(ssr, { recursive: true, force: true });
 console.log(`prerendered ${count} pages, 404.html and the language chooser`);
+
+// ---------- the service worker ----------
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+const urlOf = (path: string) => `/${relative(dist, path).split(sep).join('/')}`;
+const files = listFiles(dist).filter((path) => !path.endsWith(`${sep}sw.js`));
+// Pages are kept under their route (/en/rnn), not under the files that serve them; KaTeX's CSS lists woff2
+// first, which every browser that runs a service worker reads, so the .woff and .ttf copies stay out.
+const assets = files
+  .map(urlOf)
+  .filter((url) => !url.endsWith('.html') && !/\.(ttf|woff)$/.test(url) && !url.endsWith('.map'))
+  .sort();
+const pages = [
+  '/',
+  ...server.routes().map((route) => (route.slug ? `/${route.lang}/${route.slug}` : `/${route.lang}/`)),
+  '/404.html',
+];
+const digest = createHash('sha256');
+for (const path of files.sort()) digest.update(urlOf(path)).update(readFileSync(path));
+const version = digest.digest('hex').slice(0, 16);
+const bytes = files
+  .filter((path) => assets.includes(urlOf(path)) || path.endsWith('.html'))
+  .reduce((sum, path) => sum + statSync(path).size, 0);
+
+const worker = readFileSync(join(root, 'src', 'book', 'offline', 'sw-template.js'), 'utf8')
+  .replace('__VERSION__', version)
+  .replace('__PAGES__', JSON.stringify(pages))
+  .replace('__ASSETS__', JSON.stringify(assets));
+writeFileSync(join(dist, 'sw.js'), worker);
+console.log(
+  `sw.js ${version}: ${pages.length} pages and ${assets.length} files (≈${(bytes / 1e6).toFixed(1)} MB) for offline reading`,
+);

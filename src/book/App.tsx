@@ -7,6 +7,7 @@ import { pageIndex } from './labels';
 import { mdxComponents } from './mdx/components';
 import { PageContext } from './PageContext';
 import { cachedPage, hasPage, loadPage } from './pages';
+import { ContinueReading } from './progress';
 import { chapterNumber, findEntry, isLang, type Lang, pathOf, toc } from './toc';
 
 export function preferredLang(languagesOfBrowser: readonly string[]): Lang {
@@ -48,6 +49,26 @@ function useScrollToHash(key: string) {
   }, [hash, key]);
 }
 
+/**
+ * Code blocks and display equations wider than the column scroll sideways; those that do get a tab stop, so a
+ * keyboard reader can scroll them too (the rest stay out of the tab order).
+ */
+function useFocusableScrollers(key: string) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the page) is a deliberate trigger.
+  useEffect(() => {
+    const mark = () => {
+      for (const element of document.querySelectorAll<HTMLElement>('.page pre, .page .katex-display')) {
+        if (element.closest('[data-widget]')) continue;
+        if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
+        else element.removeAttribute('tabindex');
+      }
+    };
+    mark();
+    window.addEventListener('resize', mark);
+    return () => window.removeEventListener('resize', mark);
+  }, [key]);
+}
+
 function PageBody({ lang, slug }: { lang: Lang; slug: string }) {
   const module = cachedPage(lang, slug) ?? use(loadPage(lang, slug));
   const Content = module.default;
@@ -55,6 +76,7 @@ function PageBody({ lang, slug }: { lang: Lang; slug: string }) {
   const number = chapterNumber(slug);
   const t = tFor(lang);
   useScrollToHash(`${lang}/${slug}`);
+  useFocusableScrollers(`${lang}/${slug}`);
   useEffect(() => {
     document.title = titleOf(lang, slug);
     document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
@@ -67,6 +89,7 @@ function PageBody({ lang, slug }: { lang: Lang; slug: string }) {
         {pageIndex(lang, slug)?.description && !slug ? (
           <p className="page-lede">{pageIndex(lang, slug)?.description}</p>
         ) : null}
+        {slug ? null : <ContinueReading lang={lang} />}
       </header>
       <PageContext.Provider value={{ lang, slug }}>
         <Content components={mdxComponents} />

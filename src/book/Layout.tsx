@@ -1,10 +1,13 @@
 /** The book's frame: header, table of contents, the page, its own headings, previous/next. */
-import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useStore } from 'zustand';
 import { appStore, resolveTheme } from './appStore';
 import { tFor } from './i18n';
 import { pageIndex } from './labels';
+import { UpdateBanner } from './offline/UpdateBanner';
+import { MarkReadButton, ReadMark, useMarkReadAtEnd, useReadChapters, useRememberPlace } from './progress';
+import { Search } from './search/Search';
 import { chapterNumber, type Lang, neighbours, pathOf, type TocEntry, toc } from './toc';
 import { useActiveSection } from './useActiveSection';
 
@@ -53,6 +56,7 @@ function entryLabel(entry: TocEntry, lang: Lang): string {
 
 function Sidebar({ lang, slug, onNavigate }: { lang: Lang; slug: string; onNavigate: () => void }) {
   const headings = pageIndex(lang, slug)?.headings.filter((heading) => heading.depth === 2) ?? [];
+  const read = useReadChapters();
   return (
     <nav className="toc" aria-label={tFor(lang)('nav.contents')}>
       <ol>
@@ -66,6 +70,7 @@ function Sidebar({ lang, slug, onNavigate }: { lang: Lang; slug: string; onNavig
                 onClick={onNavigate}
               >
                 {entryLabel(entry, lang)}
+                <ReadMark lang={lang} read={Boolean(entry.slug && read[entry.slug])} />
               </Link>
               {current && headings.length > 0 ? (
                 <ol className="toc-sections">
@@ -110,8 +115,10 @@ function OnThisPage({ lang, slug, active }: { lang: Lang; slug: string; active?:
 function PrevNext({ lang, slug }: { lang: Lang; slug: string }) {
   const t = tFor(lang);
   const { previous, next } = neighbours(slug);
+  const end = useRef<HTMLElement>(null);
+  useMarkReadAtEnd(end, slug);
   return (
-    <nav className="prev-next" aria-label={`${t('nav.previous')} / ${t('nav.next')}`}>
+    <nav ref={end} className="prev-next" aria-label={`${t('nav.previous')} / ${t('nav.next')}`}>
       {previous ? (
         <Link className="prev" to={pathOf(lang, previous.slug)} rel="prev">
           <span className="prev-next-label">← {t('nav.previous')}</span>
@@ -141,6 +148,12 @@ export function Layout({ lang, slug, children }: { lang: Lang; slug: string; chi
   const active = useActiveSection(ids, `${lang}/${slug}`);
   const other: Lang = lang === 'en' ? 'zh' : 'en';
   const section = active ?? (location.hash ? location.hash.slice(1) : '');
+  useRememberPlace(lang, slug, active);
+
+  // Tests and print styles can tell a live page from the prerendered HTML.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = '';
+  }, []);
 
   useEffect(() => {
     if (!drawerOpen) return;
@@ -171,6 +184,7 @@ export function Layout({ lang, slug, children }: { lang: Lang; slug: string; chi
           <span className="book-tagline">{t('book.tagline')}</span>
         </Link>
         <div className="header-tools">
+          <Search lang={lang} />
           <Link
             className="language-link"
             to={`${pathOf(other, slug)}${section ? `#${section}` : ''}`}
@@ -189,11 +203,13 @@ export function Layout({ lang, slug, children }: { lang: Lang; slug: string; chi
       </aside>
       <main id="main" className="book-main" tabIndex={-1}>
         {children}
+        <MarkReadButton lang={lang} slug={slug} />
         <PrevNext lang={lang} slug={slug} />
       </main>
       <aside className="book-rail">
         <OnThisPage lang={lang} slug={slug} active={active} />
       </aside>
+      <UpdateBanner lang={lang} />
     </div>
   );
 }

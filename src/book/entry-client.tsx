@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import { registerServiceWorker } from './offline/register';
 import { loadPage } from './pages';
 import { findEntry, isLang } from './toc';
 import 'katex/dist/katex.min.css';
@@ -31,3 +32,4 @@ async function start() {
 }
 
 void start();
+registerServiceWorker();

@@ -20,7 +20,11 @@ export interface TocEntry {
 
 export const toc: readonly TocEntry[] = [
   { slug: '', kind: 'front', title: { en: 'Unrolled', zh: 'Unrolled 循环神经网络' } },
-  { slug: 'mlp', kind: 'chapter', title: { en: 'Sequences, and an MLP with no memory', zh: '序列与没有记忆的多层感知机' } },
+  {
+    slug: 'mlp',
+    kind: 'chapter',
+    title: { en: 'Sequences, and an MLP with no memory', zh: '序列与没有记忆的多层感知机' },
+  },
   { slug: 'rnn', kind: 'chapter', title: { en: 'Recurrent neural networks', zh: '循环神经网络' } },
   {
     slug: 'language-models',
@@ -30,9 +34,22 @@ export const toc: readonly TocEntry[] = [
   { slug: 'bptt', kind: 'chapter', title: { en: 'Backpropagation through time', zh: '通过时间反向传播' } },
   { slug: 'gru', kind: 'chapter', title: { en: 'Gated recurrent units', zh: '门控循环单元' } },
   { slug: 'lstm', kind: 'chapter', title: { en: 'Long short-term memory', zh: '长短期记忆网络' } },
-  { slug: 'deep-rnn', kind: 'chapter', title: { en: 'Deep recurrent neural networks', zh: '深度循环神经网络' } },
-  { slug: 'bidirectional-rnn', kind: 'chapter', title: { en: 'Bidirectional recurrent neural networks', zh: '双向循环神经网络' } },
-  { slug: 'practice', kind: 'chapter', title: { en: 'Practice: applications and debugging', zh: '实践：应用与调试' } },
+  {
+    slug: 'deep-rnn',
+    kind: 'chapter',
+    title: { en: 'Deep recurrent neural networks', zh: '深度循环神经网络' },
+  },
+  {
+    slug: 'bidirectional-rnn',
+    kind: 'chapter',
+    title: { en: 'Bidirectional recurrent neural networks', zh: '双向循环神经网络' },
+  },
+  {
+    slug: 'practice',
+    kind: 'chapter',
+    title: { en: 'Practice: applications and debugging', zh: '实践：应用与调试' },
+  },
+  { slug: 'glossary', kind: 'appendix', title: { en: 'Glossary', zh: '术语表' } },
   { slug: 'notation', kind: 'appendix', title: { en: 'Notation', zh: '符号' } },
 ];
 

@@ -1,8 +1,10 @@
 /** Every component an MDX page may use, registered once: content imports nothing. */
 import type { MDXComponents } from 'mdx/types';
 import { Link } from 'react-router';
+import { Glossary } from '../glossary/Glossary';
+import { Term } from '../glossary/Term';
 import { Exercise, Exercises, Figure, Hint, Note, Recap, Solution } from './Blocks';
-import { Eq } from './Eq';
+import { Eq, NotationSwitch } from './Eq';
 import { Ref } from './Ref';
 import { widgetComponents } from './WidgetSlot';
 
@@ -23,5 +25,8 @@ export const mdxComponents: MDXComponents = {
   Hint,
   Solution,
   Figure,
+  Term,
+  NotationSwitch,
+  Glossary,
   ...widgetComponents,
 };
