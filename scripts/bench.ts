@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--quick] [--json] [--cells rnn,gru,lstm] [--impls unrolled,unrolled-ts,tfjs-wasm,tfjs-cpu]
- *                  [--workloads W1,W2] [--reps N]
+ *                  [--workloads W1,W2] [--reps N] [--clock wall|cpu]
  *
  * W1 training: one-hot vocabulary 64, hidden 128, one layer, T=32, B=16, cross-entropy at every
  *    step, full BPTT, one SGD update per step — tokens per second (higher is better).
@@ -13,7 +13,12 @@
  * run stays within a few minutes. --json prints one JSON object per measurement:
  *   {"workload":"W1","impl":"unrolled","cell":"lstm","value":…,"unit":"tok/s"}
  * Implementations plug in through the adapter in scripts/bench-impls/types.ts.
+ *
+ * --clock cpu times blocks with this process's CPU time (user + system, all threads) instead of the
+ * wall clock: on a machine shared with other busy processes (see the load average printed first)
+ * wall-clock figures mostly measure the scheduler; CPU time is the fairer comparison there.
  */
+import { loadavg } from 'node:os';
 import type { BenchConfig, BenchImpl, Cell, ImplName } from './bench-impls/types.ts';
 
 const argv = process.argv.slice(2);
@@ -41,6 +46,8 @@ const WORKLOADS = list<'W1' | 'W2'>('workloads', ['W1', 'W2']);
 const REPS = Number(option('reps') ?? (QUICK ? 3 : 5));
 const BLOCK_MS = QUICK ? 120 : 250;
 const CPU_W1_REPS = QUICK ? 2 : 3;
+const CLOCK = option('clock') ?? 'wall';
+if (CLOCK !== 'wall' && CLOCK !== 'cpu') throw new Error(`--clock: wall or cpu, got ${CLOCK}`);
 const CFG: BenchConfig = { vocab: 64, hidden: 128, T: 32, B: 16, lr: 0.1, seed: 1 };
 
 const log = (s: string) => {
@@ -59,12 +66,17 @@ async function makeImpl(name: ImplName): Promise<BenchImpl> {
 
 type Op = () => void | Promise<void>;
 
-/** Runs `op` n times, awaiting only when it returns a promise; returns elapsed ms. */
+/** Runs `op` n times, awaiting only when it returns a promise; returns elapsed ms (wall or CPU, see --clock). */
 async function timeBlock(op: Op, n: number): Promise<number> {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < n; i++) {
     const r = op();
     if (r) await r;
+  }
+  if (CLOCK === 'cpu') {
+    const c = process.cpuUsage(c0);
+    return (c.user + c.system) / 1000;
   }
   return performance.now() - t0;
 }
@@ -125,7 +137,10 @@ async function benchCell(cell: Cell): Promise<Row[]> {
         unit: workload === 'W1' ? 'tok/s' : 'µs',
       };
       rows.push(row);
-      if (JSON_OUT) console.log(JSON.stringify(row));
+      if (JSON_OUT) {
+        const value = row.unit === 'tok/s' ? Math.round(row.value) : Math.round(row.value * 10) / 10;
+        console.log(JSON.stringify({ ...row, value }));
+      }
     }
   }
   for (const impl of impls) impl.dispose();
@@ -167,13 +182,17 @@ function table(rows: Row[]): void {
     }
   }
   console.log(
-    '\nratios are speed-ups of ours over TF.js (>1 means ours is faster), medians of interleaved repetitions',
+    `\nratios are speed-ups of ours over TF.js (>1 means ours is faster), medians of interleaved repetitions, ${CLOCK} clock; load average at the end ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
   );
 }
 
 async function main(): Promise<void> {
   log(
-    `bench: ${CELLS.join(',')} × ${IMPLS.join(',')} × ${WORKLOADS.join(',')}; vocab ${CFG.vocab}, hidden ${CFG.hidden}, T ${CFG.T}, B ${CFG.B}; ${REPS} reps${QUICK ? ' (quick)' : ''}; node ${process.version}`,
+    `bench: ${CELLS.join(',')} × ${IMPLS.join(',')} × ${WORKLOADS.join(',')}; vocab ${CFG.vocab}, hidden ${CFG.hidden}, T ${CFG.T}, B ${CFG.B}; ${REPS} reps${QUICK ? ' (quick)' : ''}; ${CLOCK} clock; node ${process.version}; load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
   );
   const rows: Row[] = [];
   for (const cell of CELLS) rows.push(...(await benchCell(cell)));

@@ -12,7 +12,7 @@
  */
 
 import type { DirCtx } from './cells/types.ts';
-import { addColSum } from './cells/types.ts';
+import { addColSum, scratchT } from './cells/types.ts';
 import type { Network, Trace } from './network.ts';
 import type { RnnParams } from './params.ts';
 import { shapeString, type Tensor } from './tensor.ts';
@@ -121,6 +121,8 @@ export function backward(
   options: BackwardOptions = {},
 ): BackwardResult {
   if (trace.net !== net) throw new Error('backward: the trace was made by another network');
+  if (trace.ws.freed)
+    throw new Error('backward: the trace was released (releaseTrace/releaseWorkspace/dispose)');
   const c = net.config;
   const ws = trace.ws;
   const { T, B } = trace;
@@ -153,14 +155,16 @@ export function backward(
       const k = ws.dirs[l][d];
       const fin = d === 0 ? T : 0;
       const sOff = (l * D + d) * n;
-      for (let t = 0; t < T; t++) {
-        const s = d === 0 ? t : T - 1 - t;
-        const row = truncated ? src[0].subarray(s * n, (s + 1) * n) : k.dhV[d === 0 ? t + 1 : t];
-        for (let b = 0; b < B; b++) {
-          const o = (t * B + b) * H * D + d * H;
-          for (let j = 0; j < H; j++) row[b * H + j] = G[o + j];
+      if (D === 1 && !truncated) k.dh.set(G.subarray(0, T * n), n);
+      else
+        for (let t = 0; t < T; t++) {
+          const s = d === 0 ? t : T - 1 - t;
+          const row = truncated ? src[0].subarray(s * n, (s + 1) * n) : k.dhV[d === 0 ? t + 1 : t];
+          for (let b = 0; b < B; b++) {
+            const o = (t * B + b) * H * D + d * H;
+            for (let j = 0; j < H; j++) row[b * H + j] = G[o + j];
+          }
         }
-      }
       const hLast = truncated ? src[0].subarray((T - 1) * n, T * n) : k.dhV[fin];
       if (gradHN) for (let i = 0; i < n; i++) hLast[i] += gradHN.data[sOff + i];
       if (truncated) {
@@ -205,6 +209,28 @@ function inputSideGrads(
   const gW = k.g.wIh.data;
   if (tokens) {
     // one-hot x: dW_ih[:, tok] += dPreX row (scatter instead of a product with zeros)
+    const I1 = I;
+    if (TB >= I1) {
+      // many rows: accumulate dW_ihᵀ (I, GH) with contiguous row adds, then add its transpose once;
+      // db_ih is the column sum of those I rows (instead of all T·B rows)
+      const gT = scratchT(k);
+      gT.fill(0);
+      const dP = k.dPreX;
+      const act = k.act;
+      if (!act?.scatterRows(dP as Float32Array, TB, tokens, gT as Float32Array, GH)) {
+        for (let r = 0; r < TB; r++) {
+          const s = tokens[r] * GH;
+          const o = r * GH;
+          for (let j = 0; j < GH; j++) gT[s + j] += dP[o + j];
+        }
+      }
+      for (let j = 0; j < GH; j++) {
+        const o = j * I;
+        for (let i = 0; i < I; i++) gW[o + i] += gT[i * GH + j];
+      }
+      if (k.g.bIh) addColSum(k.g.bIh.data, gT, I, GH, GH);
+      return;
+    }
     for (let r = 0; r < TB; r++) {
       const tok = tokens[r];
       const o = r * GH;

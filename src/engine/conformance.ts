@@ -2,10 +2,11 @@
  * Conformance against the PyTorch fixtures (`rnn-fixture/1`, see shared/fixtures/README.md).
  * Pure: takes parsed JSON, returns one result per case. scripts/conformance.ts does the I/O.
  */
+import { type Backend, backendFor } from './backend.ts';
 import { backward } from './bptt.ts';
 import type { Mode } from './config.ts';
-import { createLanguageModel, lmFromStateDict, lmLossAndGrads } from './lm.ts';
-import { createNetwork, forward, fromStateDict } from './network.ts';
+import { createLanguageModel, disposeLanguageModel, lmFromStateDict, lmLossAndGrads } from './lm.ts';
+import { createNetwork, disposeNetwork, forward, fromStateDict } from './network.ts';
 import { clipGradNorm, createAdam, createSgd, globalNorm } from './optim.ts';
 import { namedParams } from './params.ts';
 import { type DType, norm2, type Tensor, tensor } from './tensor.ts';
@@ -108,8 +109,22 @@ function moduleConfig(m: Json, dtype: DType) {
   };
 }
 
-function runModuleOrVanish(f: Json, cmp: Comparator, dtype: DType, vanish: boolean): void {
-  const net = createNetwork(moduleConfig(obj(f.module, 'module'), dtype));
+function runModuleOrVanish(f: Json, cmp: Comparator, dtype: DType, vanish: boolean, be: Backend): void {
+  const net = createNetwork(moduleConfig(obj(f.module, 'module'), dtype), undefined, be);
+  try {
+    moduleOrVanish(net, f, cmp, dtype, vanish);
+  } finally {
+    disposeNetwork(net);
+  }
+}
+
+function moduleOrVanish(
+  net: ReturnType<typeof createNetwork>,
+  f: Json,
+  cmp: Comparator,
+  dtype: DType,
+  vanish: boolean,
+): void {
   fromStateDict(net, obj(f.params, 'params'));
   const lstm = net.config.mode === 'LSTM';
   const h0 = toTensor(f.h0, 'h0', dtype);
@@ -165,9 +180,17 @@ function runModuleOrVanish(f: Json, cmp: Comparator, dtype: DType, vanish: boole
   }
 }
 
-function runLm(f: Json, cmp: Comparator, dtype: DType): void {
+function runLm(f: Json, cmp: Comparator, dtype: DType, be: Backend): void {
   const m = moduleConfig(obj(f.module, 'module'), dtype);
-  const model = createLanguageModel({ ...m, vocabSize: num(f.vocab_size, 'vocab_size') });
+  const model = createLanguageModel({ ...m, vocabSize: num(f.vocab_size, 'vocab_size') }, undefined, be);
+  try {
+    lm(model, f, cmp);
+  } finally {
+    disposeLanguageModel(model);
+  }
+}
+
+function lm(model: ReturnType<typeof createLanguageModel>, f: Json, cmp: Comparator): void {
   const params = obj(f.params, 'params');
   const tok = jsonTensor(f.tokens, 'tokens');
   const tokens = { shape: [tok.shape[0], tok.shape[1]] as [number, number], tokens: tok.data };
@@ -213,8 +236,18 @@ function runLm(f: Json, cmp: Comparator, dtype: DType): void {
   });
 }
 
-/** Run one parsed fixture file in the given precision. Never throws: failures are results. */
-export function runFixture(json: unknown, dtype: DType = 'float64', fallbackName = '?'): CaseResult {
+/**
+ * Run one parsed fixture file in the given precision. Never throws: failures are results.
+ * `backend` does the float32 matrix products (default: `defaultBackend()`, the wasm SIMD kernel
+ * where available; pass `tsBackend` for the pure TypeScript path); float64 ignores it.
+ */
+export function runFixture(
+  json: unknown,
+  dtype: DType = 'float64',
+  fallbackName = '?',
+  backend?: Backend,
+): CaseResult {
+  const be = backendFor(dtype, backend);
   const cmp = new Comparator(TOLERANCES[dtype]);
   let name = fallbackName;
   let kind = '?';
@@ -223,9 +256,9 @@ export function runFixture(json: unknown, dtype: DType = 'float64', fallbackName
     name = typeof f.name === 'string' ? f.name : fallbackName;
     kind = typeof f.kind === 'string' ? f.kind : '?';
     if (f.format !== 'rnn-fixture/1') throw new Error(`unknown format ${String(f.format)}`);
-    if (kind === 'module') runModuleOrVanish(f, cmp, dtype, false);
-    else if (kind === 'vanish') runModuleOrVanish(f, cmp, dtype, true);
-    else if (kind === 'lm') runLm(f, cmp, dtype);
+    if (kind === 'module') runModuleOrVanish(f, cmp, dtype, false, be);
+    else if (kind === 'vanish') runModuleOrVanish(f, cmp, dtype, true, be);
+    else if (kind === 'lm') runLm(f, cmp, dtype, be);
     else throw new Error(`unknown kind ${kind}`);
     const pass = cmp.compared > 0 && cmp.worst !== null && cmp.worst.ratio <= 1;
     return { name, kind, pass, worst: cmp.worst, compared: cmp.compared };

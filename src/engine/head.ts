@@ -3,7 +3,8 @@
  *   logits = x Wᵀ + b;   loss = (1/N) Σ_n [logsumexp(logits_n) − logits_n[y_n]]
  *   dloss/dlogits_n = (softmax(logits_n) − onehot(y_n)) / N
  */
-import { type Backend, type Gemm, gemmFor, tsBackend } from './backend.ts';
+import { type Backend, backendFor, type Gemm, gemmFor } from './backend.ts';
+import { exp32 } from './cells/types.ts';
 import { allocFloat } from './params.ts';
 import type { Rng } from './random.ts';
 import type { DType, FloatArray, Tensor } from './tensor.ts';
@@ -18,6 +19,20 @@ export interface LinearHead {
   readonly gradWeight: Tensor;
   readonly gradBias: Tensor;
   /** @internal */ readonly gemm: Gemm;
+  /** @internal where the float32 storage came from (for disposeHead). */
+  readonly backend?: Backend;
+  /** @internal set by disposeHead. */
+  disposed?: boolean;
+}
+
+/** Return a head's storage to its backend's arena (float32 on the wasm backend); idempotent. */
+export function disposeHead(head: LinearHead): void {
+  if (head.disposed) return;
+  head.disposed = true;
+  const be = head.backend;
+  if (be?.freeF32 && head.weight.data instanceof Float32Array)
+    for (const t of [head.weight, head.bias, head.gradWeight, head.gradBias])
+      be.freeF32(t.data as Float32Array);
 }
 
 /** A head with nn.Linear's init U(−1/√F, 1/√F) (weight then bias) when `rng` is given, else zeros. */
@@ -27,7 +42,7 @@ export function createHead(
   options: { dtype?: DType; rng?: Rng; backend?: Backend } = {},
 ): LinearHead {
   const dtype = options.dtype ?? 'float64';
-  const backend = options.backend ?? tsBackend;
+  const backend = backendFor(dtype, options.backend);
   const t = (shape: number[]): Tensor => ({
     shape,
     data: allocFloat(
@@ -44,6 +59,7 @@ export function createHead(
     gradWeight: t([outFeatures, inFeatures]),
     gradBias: t([outFeatures]),
     gemm: gemmFor(dtype, backend),
+    backend,
   };
   const rng = options.rng;
   if (rng) {
@@ -74,6 +90,8 @@ export function softmaxCrossEntropy(
   dLogits: FloatArray | null = null,
 ): number {
   let total = 0;
+  // float32 logits: exp to float32 accuracy (exp32), float64: Math.exp
+  const ex = logits instanceof Float32Array ? exp32 : Math.exp;
   for (let n = 0; n < N; n++) {
     const o = n * V;
     const y = targets[n];
@@ -82,12 +100,21 @@ export function softmaxCrossEntropy(
     let m = -Infinity;
     for (let v = 0; v < V; v++) if (logits[o + v] > m) m = logits[o + v];
     let z = 0;
-    for (let v = 0; v < V; v++) z += Math.exp(logits[o + v] - m);
-    const lse = m + Math.log(z);
-    total += lse - logits[o + y];
     if (dLogits) {
-      for (let v = 0; v < V; v++) dLogits[o + v] = Math.exp(logits[o + v] - lse) / N; // softmax / N
+      // one exp per logit: keep e^{l−m} in dLogits, then scale to softmax / N
+      for (let v = 0; v < V; v++) {
+        const e = ex(logits[o + v] - m);
+        dLogits[o + v] = e;
+        z += e;
+      }
+      const lse = m + Math.log(z);
+      total += lse - logits[o + y];
+      const inv = 1 / (z * N);
+      for (let v = 0; v < V; v++) dLogits[o + v] *= inv; // softmax / N
       dLogits[o + y] -= 1 / N; // − onehot / N
+    } else {
+      for (let v = 0; v < V; v++) z += ex(logits[o + v] - m);
+      total += m + Math.log(z) - logits[o + y];
     }
   }
   return total / N;

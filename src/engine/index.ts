@@ -1,5 +1,14 @@
 /** Unrolled's RNN engine: the public API. See README.md beside this file. */
-export { type Backend, type Gemm, gemmF64, gemmTs32, tsBackend } from './backend.ts';
+export {
+  type Backend,
+  backendFor,
+  defaultBackend,
+  type Gemm,
+  gemmF64,
+  gemmTs32,
+  setDefaultBackend,
+  tsBackend,
+} from './backend.ts';
 export { type BackwardOptions, type BackwardResult, backward, type Upstream } from './bptt.ts';
 export type { Mode, ResolvedConfig, RnnConfig } from './config.ts';
 export {
@@ -17,9 +26,26 @@ export {
   gradCheck,
   gradCheckNetwork,
 } from './gradcheck.ts';
-export { createHead, headBackward, headForward, type LinearHead, softmaxCrossEntropy } from './head.ts';
+export {
+  createHead,
+  disposeHead,
+  headBackward,
+  headForward,
+  type LinearHead,
+  softmaxCrossEntropy,
+} from './head.ts';
+export {
+  bestBackend,
+  createTsBackend,
+  createWasmBackend,
+  hasWasmSimd,
+  type WasmBackend,
+  type WasmBackendOptions,
+} from './kernels/index.ts';
 export {
   createLanguageModel,
+  dispose,
+  disposeLanguageModel,
   type LanguageModel,
   type LmConfig,
   type LmResult,
@@ -31,12 +57,16 @@ export {
 } from './lm.ts';
 export {
   createNetwork,
+  disposeNetwork,
   type ForwardOptions,
   forward,
   fromStateDict,
   type Network,
+  releaseTrace,
+  releaseWorkspace,
   type Trace,
   toStateDict,
+  WORKSPACE_CACHE_SIZE,
 } from './network.ts';
 export { clipGradNorm, createAdam, createSgd, globalNorm, type Optimizer } from './optim.ts';
 export { type DirParams, type JsonTensor, namedParams, paramName, type RnnParams } from './params.ts';

@@ -2,11 +2,18 @@
  * One-hot language model: a recurrent stack reading token ids (a gather of W_ih columns, no
  * one-hot product), a linear head over its output, mean softmax cross-entropy over T·B.
  */
-import { type Backend, tsBackend } from './backend.ts';
+import type { Backend } from './backend.ts';
 import { type BackwardOptions, backward } from './bptt.ts';
 import type { Mode } from './config.ts';
-import { createHead, headBackward, headForward, type LinearHead, softmaxCrossEntropy } from './head.ts';
-import { createNetwork, forward, type Network, type Trace } from './network.ts';
+import {
+  createHead,
+  disposeHead,
+  headBackward,
+  headForward,
+  type LinearHead,
+  softmaxCrossEntropy,
+} from './head.ts';
+import { createNetwork, disposeNetwork, forward, type Network, type Trace } from './network.ts';
 import { allocFloat, type JsonTensor, loadStateDict, namedParams, stateDictOf } from './params.ts';
 import type { Rng } from './random.ts';
 import type { DType, FloatArray, Tensor, TokenInput } from './tensor.ts';
@@ -27,21 +34,55 @@ export interface LanguageModel {
   readonly rnn: Network;
   readonly head: LinearHead;
   readonly vocabSize: number;
-  /** @internal per-N buffers: logits, dLogits, dOut */
-  buf: { N: number; logits: FloatArray; dLogits: FloatArray; dOut: Tensor } | null;
+  /** @internal per-N buffers: logits, dLogits, dOut (the most recently used of `bufs`) */
+  buf: LmBuffers | null;
+  /** @internal cached per-N buffers, most recently used first */
+  bufs?: LmBuffers[];
+  /** @internal set by `dispose` */
+  disposed?: boolean;
+}
+
+interface LmBuffers {
+  N: number;
+  logits: FloatArray;
+  dLogits: FloatArray;
+  dOut: Tensor;
+}
+
+function freeLmBuffers(model: LanguageModel, b: LmBuffers): void {
+  const be = model.rnn.backend;
+  if (be.freeF32 && model.rnn.config.dtype === 'float32')
+    for (const a of [b.logits, b.dLogits, b.dOut.data]) be.freeF32(a as Float32Array);
+}
+
+/**
+ * Free everything the model owns (recurrent stack, head, buffers) back to its backend's arena.
+ * Afterwards the model and its results must not be used. Idempotent.
+ */
+export function disposeLanguageModel(model: LanguageModel): void {
+  if (model.disposed) return;
+  for (const b of model.bufs ?? (model.buf ? [model.buf] : [])) freeLmBuffers(model, b);
+  model.bufs = [];
+  model.buf = null;
+  disposeNetwork(model.rnn);
+  disposeHead(model.head);
+  model.disposed = true;
+}
+
+/** Free a network, a language model or a linear head (see `disposeNetwork`, `disposeLanguageModel`, `disposeHead`). */
+export function dispose(x: Network | LanguageModel | LinearHead): void {
+  if ('rnn' in x) disposeLanguageModel(x);
+  else if ('inFeatures' in x) disposeHead(x);
+  else disposeNetwork(x);
 }
 
 /** RNN init first (state_dict order), then the head's, all from `rng` (zeros without it). */
-export function createLanguageModel(
-  config: LmConfig,
-  rng?: Rng,
-  backend: Backend = tsBackend,
-): LanguageModel {
+export function createLanguageModel(config: LmConfig, rng?: Rng, backend?: Backend): LanguageModel {
   const { vocabSize, ...rest } = config;
   const rnn = createNetwork({ ...rest, inputSize: vocabSize }, rng, backend);
   const F = rnn.config.hiddenSize * rnn.config.directions;
-  const head = createHead(F, vocabSize, { dtype: rnn.config.dtype, rng, backend });
-  return { rnn, head, vocabSize, buf: null };
+  const head = createHead(F, vocabSize, { dtype: rnn.config.dtype, rng, backend: rnn.backend });
+  return { rnn, head, vocabSize, buf: null, bufs: [] };
 }
 
 /** All parameters in state_dict order (recurrent, then head.weight, head.bias). */
@@ -75,16 +116,29 @@ function lmForward(
   const [T, B] = tokens.shape;
   const N = T * B;
   const F = model.head.inFeatures;
+  if (model.disposed) throw new Error('language model: used after dispose');
   if (!model.buf || model.buf.N !== N) {
-    const dt = model.rnn.config.dtype;
-    const be = model.rnn.backend;
-    model.buf = {
-      N,
-      logits: allocFloat(dt, N * model.vocabSize, be),
-      dLogits: allocFloat(dt, N * model.vocabSize, be),
-      dOut: { shape: [T, B, F], data: allocFloat(dt, N * F, be) },
-    };
+    if (!model.bufs) model.bufs = model.buf ? [model.buf] : [];
+    const bufs = model.bufs;
+    const i = bufs.findIndex((b) => b.N === N);
+    if (i >= 0) {
+      model.buf = bufs[i];
+      bufs.splice(i, 1);
+    } else {
+      const dt = model.rnn.config.dtype;
+      const be = model.rnn.backend;
+      model.buf = {
+        N,
+        logits: allocFloat(dt, N * model.vocabSize, be),
+        dLogits: allocFloat(dt, N * model.vocabSize, be),
+        dOut: { shape: [T, B, F], data: allocFloat(dt, N * F, be) },
+      };
+    }
+    bufs.unshift(model.buf);
+    while (bufs.length > 4) freeLmBuffers(model, bufs.pop()!);
   }
+  // dOut's shape follows (T, B) (same N, other split)
+  if (model.buf.dOut.shape[0] !== T) model.buf.dOut = { shape: [T, B, F], data: model.buf.dOut.data };
   const trace = forward(model.rnn, tokens);
   headForward(model.head, trace.output.data, N, model.buf.logits);
   return { trace, logits: model.buf.logits, N };

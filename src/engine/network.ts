@@ -2,12 +2,12 @@
  * A recurrent stack like nn.RNN/GRU/LSTM(input_size, hidden_size, num_layers, bias,
  * bidirectional), time-major. `forward` runs it and returns a Trace of every step.
  */
-import { type Backend, type Gemm, gemmFor, tsBackend } from './backend.ts';
+import { type Backend, backendFor, type Gemm, gemmFor } from './backend.ts';
 import { gruCell } from './cells/gru.ts';
 import { jordanCell } from './cells/jordan.ts';
 import { lstmCell } from './cells/lstm.ts';
 import { rnnCell } from './cells/rnn.ts';
-import type { Cell, DirCtx } from './cells/types.ts';
+import { type Cell, type DirCtx, scratchT } from './cells/types.ts';
 import { type ResolvedConfig, type RnnConfig, resolveConfig } from './config.ts';
 import {
   allocParams,
@@ -19,7 +19,7 @@ import {
 } from './params.ts';
 import type { Rng } from './random.ts';
 import { type FloatArray, shapeString, type Tensor, type TokenInput } from './tensor.ts';
-import { createWorkspace, type Workspace } from './workspace.ts';
+import { createWorkspace, freeWorkspace, type Workspace } from './workspace.ts';
 
 export interface Network {
   readonly config: ResolvedConfig;
@@ -30,7 +30,20 @@ export interface Network {
   /** @internal */ readonly gemm: Gemm;
   /** @internal the workspace of the last (T, B) seen. */
   cache: Workspace | null;
+  /** @internal cached workspaces, most recently used first (at most `workspaceCacheSize`). */
+  pool?: Workspace[];
+  /** @internal workspaces made for `{ fresh: true }` traces and not yet released. */
+  freshSet?: Set<Workspace>;
+  /** @internal set by `dispose`. */
+  disposed?: boolean;
 }
+
+/**
+ * How many (T, B) workspaces a network keeps cached (least recently used evicted and freed).
+ * A trace stays valid until the next forward with its (T, B), or until this many other shapes
+ * have been used since, or until `releaseWorkspace` / `dispose`.
+ */
+export const WORKSPACE_CACHE_SIZE = 4;
 
 export function cellFor(c: ResolvedConfig): Cell {
   if (c.mode === 'GRU') return gruCell;
@@ -44,11 +57,67 @@ export function cellFor(c: ResolvedConfig): Cell {
  * order); without, they are zero (load them with `fromStateDict`). Float32 networks take their
  * storage from `backend.allocF32` and do every matrix product with `backend.gemmF32`.
  */
-export function createNetwork(config: RnnConfig, rng?: Rng, backend: Backend = tsBackend): Network {
+export function createNetwork(config: RnnConfig, rng?: Rng, backend?: Backend): Network {
   const c = resolveConfig(config);
-  const params = allocParams(c, backend);
+  const be = backendFor(c.dtype, backend);
+  const params = allocParams(c, be);
   if (rng) initUniform(c, params, rng);
-  return { config: c, backend, params, cell: cellFor(c), gemm: gemmFor(c.dtype, backend), cache: null };
+  return {
+    config: c,
+    backend: be,
+    params,
+    cell: cellFor(c),
+    gemm: gemmFor(c.dtype, be),
+    cache: null,
+    pool: [],
+    freshSet: new Set(),
+    disposed: false,
+  };
+}
+
+/**
+ * Free the cached workspaces of `net` (all, or only the one for (T, B)): their storage goes back to
+ * the backend's arena and traces made on them become invalid. The network stays usable; the next
+ * forward allocates again.
+ */
+export function releaseWorkspace(net: Network, T?: number, B?: number): void {
+  const pool = net.pool ?? [];
+  const keep: Workspace[] = [];
+  for (const ws of pool) {
+    if (T === undefined || (ws.T === T && (B === undefined || ws.B === B))) freeWorkspace(ws, net.backend);
+    else keep.push(ws);
+  }
+  net.pool = keep;
+  net.cache = keep[0] ?? null;
+}
+
+/** Free the workspace behind a trace (cached or `{ fresh: true }`); the trace becomes invalid. */
+export function releaseTrace(trace: Trace): void {
+  const net = trace.net;
+  const ws = trace.ws;
+  net.freshSet?.delete(ws);
+  if (net.pool?.includes(ws)) {
+    net.pool = net.pool.filter((w) => w !== ws);
+    net.cache = net.pool[0] ?? null;
+  }
+  freeWorkspace(ws, net.backend);
+}
+
+/**
+ * Free everything the network owns (parameters, cached and fresh workspaces) back to its backend.
+ * Needed with arena backends (the default wasm backend for float32): the arena is fixed-size and
+ * is not garbage-collected. Afterwards the network and its traces must not be used. Idempotent.
+ */
+export function disposeNetwork(net: Network): void {
+  if (net.disposed) return;
+  releaseWorkspace(net);
+  for (const ws of net.freshSet ?? []) freeWorkspace(ws, net.backend);
+  net.freshSet?.clear();
+  const free = net.backend.freeF32?.bind(net.backend);
+  if (free && net.config.dtype === 'float32')
+    for (const row of net.params)
+      for (const p of row) for (const t of Object.values(p)) if (t) free(t.data as Float32Array);
+  net.disposed = true;
 }
 
 /** Everything the forward pass computed. Tensors are views into workspace buffers: see README. */
@@ -78,10 +147,33 @@ function isTokens(x: Tensor | TokenInput): x is TokenInput {
 
 /** The workspace for (T, B): the cached one when the shape matches, else a new one (cached). */
 export function workspaceFor(net: Network, T: number, B: number, fresh = false): Workspace {
+  if (net.disposed) throw new Error('forward: this network was disposed');
   const ws = net.cache;
   if (!fresh && ws && ws.T === T && ws.B === B) return ws;
+  net.pool ??= ws ? [ws] : [];
+  const pool = net.pool;
+  if (!fresh) {
+    const i = pool.findIndex((w) => w.T === T && w.B === B);
+    if (i >= 0) {
+      const hit = pool[i];
+      pool.splice(i, 1);
+      pool.unshift(hit);
+      net.cache = hit;
+      return hit;
+    }
+  }
   const made = createWorkspace(net.config, net.cell, net.params, T, B, net.backend, net.gemm);
-  if (!fresh) net.cache = made;
+  if (fresh) {
+    // arena storage is tracked so that dispose(net) can return it; GC'd storage is not held
+    if (net.backend.freeF32 && net.config.dtype === 'float32') {
+      if (!net.freshSet) net.freshSet = new Set();
+      net.freshSet.add(made);
+    }
+    return made;
+  }
+  pool.unshift(made);
+  while (pool.length > WORKSPACE_CACHE_SIZE) freeWorkspace(pool.pop()!, net.backend);
+  net.cache = made;
   return made;
 }
 
@@ -104,24 +196,71 @@ function loadState(ws: Workspace, which: 'h' | 'c', s: Tensor | null | undefined
   }
 }
 
-/** Input projection for all T steps at once: pre = X W_ihᵀ + b_ih (one gemm), or a gather for tokens. */
+/**
+ * Input projection for all T steps at once: pre = X W_ihᵀ + b_ih (+ the first `biasFolded` columns
+ * of b_hh, which enter every step additively), one gemm — or a gather of W_ih columns for tokens.
+ */
 function inputProjection(k: DirCtx, X: FloatArray, tokens: Int32Array | null): void {
   const { T, B, GH, I } = k;
   const TB = T * B;
   const w = k.p.wIh.data;
+  const pre = k.pre;
+  // the bias row added to every (t, b): b_ih + folded b_hh (k.sh is free scratch here)
+  let bias: FloatArray | null = null;
+  if (k.p.bIh) {
+    bias = k.sh;
+    const bi = k.p.bIh.data;
+    for (let j = 0; j < GH; j++) bias[j] = bi[j];
+    const nf = k.biasFolded;
+    if (nf > 0) {
+      const bh = k.p.bHh!.data;
+      for (let j = 0; j < nf; j++) bias[j] += bh[j];
+    }
+  }
   if (tokens) {
     // one-hot x: row (t,b) of X W_ihᵀ is column tokens[t,b] of W_ih
-    for (let r = 0; r < TB; r++) {
-      const tok = tokens[r];
-      const o = r * GH;
-      for (let j = 0; j < GH; j++) k.pre[o + j] = w[j * I + tok];
+    const act = k.act;
+    if (act) {
+      const bz = bias ?? k.sh.fill(0, 0, GH);
+      const w32 = w as Float32Array;
+      if (TB >= I) {
+        const wT = scratchT(k) as Float32Array;
+        if (
+          act.transpose(w32, GH, I, I, wT) &&
+          act.gatherRows(wT, GH, tokens, TB, pre as Float32Array, GH, bz as Float32Array)
+        )
+          return;
+      } else if (act.gatherCols(w32, I, tokens, TB, pre as Float32Array, GH, bz as Float32Array)) return;
     }
-  } else {
-    k.gemm(false, true, TB, GH, I, 1, X, I, w, I, 0, k.pre, GH);
+    if (TB >= I) {
+      // many rows: transpose W_ih once so that every gathered row is contiguous
+      const wT = scratchT(k);
+      for (let j = 0; j < GH; j++) {
+        const o = j * I;
+        for (let i = 0; i < I; i++) wT[i * GH + j] = w[o + i];
+      }
+      for (let r = 0; r < TB; r++) {
+        const s = tokens[r] * GH;
+        const o = r * GH;
+        if (bias) for (let j = 0; j < GH; j++) pre[o + j] = wT[s + j] + bias[j];
+        else for (let j = 0; j < GH; j++) pre[o + j] = wT[s + j];
+      }
+    } else {
+      // few rows: walk W_ih row by row (each row's I values share a few cache lines)
+      for (let j = 0; j < GH; j++) {
+        const o = j * I;
+        const bj = bias ? bias[j] : 0;
+        for (let r = 0; r < TB; r++) pre[r * GH + j] = w[o + tokens[r]] + bj;
+      }
+    }
+    return;
   }
-  if (k.p.bIh) {
-    const b = k.p.bIh.data;
-    for (let r = 0; r < TB; r++) for (let j = 0; j < GH; j++) k.pre[r * GH + j] += b[j];
+  k.gemm(false, true, TB, GH, I, 1, X, I, w, I, 0, pre, GH);
+  if (bias) {
+    for (let r = 0; r < TB; r++) {
+      const o = r * GH;
+      for (let j = 0; j < GH; j++) pre[o + j] += bias[j];
+    }
   }
 }
 
@@ -180,13 +319,15 @@ export function forward(
         cell.forwardStep(k, t, prev, cur);
       }
       // scatter h_t into the layer output's half d; final state into h_n
-      for (let t = 0; t < T; t++) {
-        const h = k.hV[d === 0 ? t + 1 : t];
-        for (let b = 0; b < B; b++) {
-          const o = (t * B + b) * H * D + d * H;
-          for (let j = 0; j < H; j++) out[o + j] = h[b * H + j];
+      if (D === 1) out.set(k.h.subarray(B * H, (T + 1) * B * H));
+      else
+        for (let t = 0; t < T; t++) {
+          const h = k.hV[d === 0 ? t + 1 : t];
+          for (let b = 0; b < B; b++) {
+            const o = (t * B + b) * H * D + d * H;
+            for (let j = 0; j < H; j++) out[o + j] = h[b * H + j];
+          }
         }
-      }
       const fin = d === 0 ? T : 0;
       const off = (l * D + d) * B * H;
       ws.hN.data.set(k.hV[fin], off);

@@ -26,6 +26,10 @@ export interface Workspace {
   readonly cN: Tensor;
   readonly gH0: Tensor;
   readonly gC0: Tensor;
+  /** @internal every array this workspace took from the backend (freed by `freeWorkspace`). */
+  readonly owned: FloatArray[];
+  /** @internal set once freed: using it again is an error. */
+  freed: boolean;
 }
 
 function rows(buf: FloatArray, count: number, rowLen: number, start = 0): FloatArray[] {
@@ -43,7 +47,12 @@ export function createWorkspace(
   backend: Backend,
   gemm: Gemm,
 ): Workspace {
-  const alloc = (n: number): FloatArray => allocFloat(c.dtype, n, backend);
+  const owned: FloatArray[] = [];
+  const alloc = (n: number): FloatArray => {
+    const a = allocFloat(c.dtype, n, backend);
+    owned.push(a);
+    return a;
+  };
   const H = c.hiddenSize;
   const D = c.directions;
   const L = c.numLayers;
@@ -51,6 +60,7 @@ export function createWorkspace(
   const O = c.mode === 'JORDAN_TANH' ? c.outputSize : 0;
   const TB = T * B;
   const grads = allocParams(c, backend);
+  for (const row of grads) for (const p of row) for (const t of Object.values(p)) if (t) owned.push(t.data);
   const dirs: DirCtx[][] = [];
   for (let l = 0; l < L; l++) {
     const I = layerInputSize(c, l);
@@ -116,6 +126,11 @@ export function createWorkspace(
         dhV: rows(dh, T + 1, B * H),
         dcV: lstm ? rows(dc, T + 1, B * H) : [],
         carry: [alloc(B * H), alloc(B * H), alloc(B * H), alloc(B * H)],
+        fast: c.dtype === 'float32',
+        act: c.dtype === 'float32' ? (backend.cellsF32 ?? null) : null,
+        biasFolded: p.bHh ? cell.foldedBias(H) : 0,
+        scratchT: null,
+        alloc,
       });
     }
     dirs.push(row);
@@ -132,7 +147,7 @@ export function createWorkspace(
     T,
     B,
     x: alloc(TB * c.inputSize),
-    tokens: new Int32Array(TB),
+    tokens: tokenBuffer(alloc(TB)),
     out,
     dX,
     gOut: alloc(TB * H * D),
@@ -142,7 +157,22 @@ export function createWorkspace(
     cN: state(),
     gH0: state(),
     gC0: state(),
+    owned,
+    freed: false,
   };
+}
+
+/** Token ids live in the backend's storage (so wasm kernels can read them): an Int32 view on it. */
+function tokenBuffer(a: FloatArray): Int32Array {
+  return new Int32Array(a.buffer, a.byteOffset, a.length);
+}
+
+/** Return a workspace's storage to the backend (arena backends); its traces become invalid. */
+export function freeWorkspace(ws: Workspace, backend: Backend): void {
+  if (ws.freed) return;
+  ws.freed = true;
+  if (backend.freeF32) for (const a of ws.owned) if (a instanceof Float32Array) backend.freeF32(a);
+  ws.owned.length = 0;
 }
 
 /** Zero every gradient and backward buffer of a workspace. */

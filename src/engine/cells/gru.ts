@@ -8,7 +8,7 @@
  * pre-activations of r, z and n.
  */
 import type { FloatArray } from '../tensor.ts';
-import { addColSum, addRowBias, type Cell, type DirCtx, sigmoid } from './types.ts';
+import { addColSum, type Cell, type DirCtx, sigmoid, sigmoid32, tanh32 } from './types.ts';
 
 function forwardStep(k: DirCtx, t: number, prev: number, cur: number): void {
   const { B, H, GH } = k;
@@ -20,46 +20,75 @@ function forwardStep(k: DirCtx, t: number, prev: number, cur: number): void {
   const sh = k.sh;
   const bHh = k.p.bHh?.data;
   const H2 = 2 * H;
+  // pre[t] holds W_ih x_t + b_ih, plus b_hr, b_hz when folded (k.biasFolded = 2H)
+  const from = k.biasFolded;
+  const sg = k.fast ? sigmoid32 : sigmoid;
+  const tanh = k.fast ? tanh32 : Math.tanh;
   if (!k.resetBefore) {
-    // sh = h_{t−1} W_hhᵀ + b_hh for all three blocks
+    // sh = h_{t−1} W_hhᵀ + b_hh for all three blocks (minus the folded part)
     k.gemm(false, true, B, GH, H, 1, hPrev, H, k.p.wHh.data, H, 0, sh, GH);
-    if (bHh) addRowBias(sh, 0, B, GH, bHh);
-  } else {
-    // r and z blocks first; the n block needs r
-    k.gemm(false, true, B, H2, H, 1, hPrev, H, k.p.wHh.data, H, 0, sh, GH);
-    if (bHh) for (let b = 0; b < B; b++) for (let j = 0; j < H2; j++) sh[b * GH + j] += bHh[j];
+    if (bHh) for (let b = 0; b < B; b++) for (let j = from; j < GH; j++) sh[b * GH + j] += bHh[j];
+    const j0 = k.act
+      ? k.act.gruForward(
+          pre as Float32Array,
+          sh as Float32Array,
+          hPrev as Float32Array,
+          gates as Float32Array,
+          aux as Float32Array,
+          h as Float32Array,
+          B,
+          H,
+        )
+      : 0;
+    if (j0 === H) return;
+    for (let b = 0; b < B; b++) {
+      const r = b * GH;
+      const s = b * H;
+      for (let j = j0; j < H; j++) {
+        const ar = pre[r + j] + sh[r + j];
+        const az = pre[r + H + j] + sh[r + H + j];
+        const rg = sg(ar);
+        const zg = sg(az);
+        pre[r + j] = ar;
+        pre[r + H + j] = az;
+        gates[r + j] = rg;
+        gates[r + H + j] = zg;
+        const hn = sh[r + H2 + j];
+        aux[s + j] = hn;
+        const a = pre[r + H2 + j] + rg * hn;
+        pre[r + H2 + j] = a;
+        const ng = tanh(a);
+        gates[r + H2 + j] = ng;
+        h[s + j] = (1 - zg) * ng + zg * hPrev[s + j];
+      }
+    }
+    return;
   }
+  // d2l variant: r and z blocks first; the n block needs r
+  k.gemm(false, true, B, H2, H, 1, hPrev, H, k.p.wHh.data, H, 0, sh, GH);
+  if (bHh && from < H2) for (let b = 0; b < B; b++) for (let j = from; j < H2; j++) sh[b * GH + j] += bHh[j];
   for (let b = 0; b < B; b++) {
     const r = b * GH;
     for (let j = 0; j < H2; j++) {
       const a = pre[r + j] + sh[r + j];
       pre[r + j] = a;
-      gates[r + j] = sigmoid(a);
+      gates[r + j] = sg(a);
     }
   }
-  if (k.resetBefore) {
-    for (let b = 0; b < B; b++) {
-      for (let j = 0; j < H; j++) aux[b * H + j] = gates[b * GH + j] * hPrev[b * H + j];
-    }
-    // sh[:, 2H:] = (r ⊙ h_{t−1}) W_hnᵀ + b_hn
-    k.gemm(false, true, B, H, H, 1, aux, H, k.wHhN, H, 0, k.shN, GH);
-    if (bHh) for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) sh[b * GH + H2 + j] += bHh[H2 + j];
+  for (let b = 0; b < B; b++) {
+    for (let j = 0; j < H; j++) aux[b * H + j] = gates[b * GH + j] * hPrev[b * H + j];
   }
+  // sh[:, 2H:] = (r ⊙ h_{t−1}) W_hnᵀ + b_hn
+  k.gemm(false, true, B, H, H, 1, aux, H, k.wHhN, H, 0, k.shN, GH);
+  if (bHh) for (let b = 0; b < B; b++) for (let j = 0; j < H; j++) sh[b * GH + H2 + j] += bHh[H2 + j];
   for (let b = 0; b < B; b++) {
     const r = b * GH;
     const s = b * H;
     for (let j = 0; j < H; j++) {
-      const rg = gates[r + j];
       const zg = gates[r + H + j];
-      const hn = sh[r + H2 + j];
-      let a: number;
-      if (k.resetBefore) a = pre[r + H2 + j] + hn;
-      else {
-        aux[s + j] = hn;
-        a = pre[r + H2 + j] + rg * hn;
-      }
+      const a = pre[r + H2 + j] + sh[r + H2 + j];
       pre[r + H2 + j] = a;
-      const ng = Math.tanh(a);
+      const ng = tanh(a);
       gates[r + H2 + j] = ng;
       h[s + j] = (1 - zg) * ng + zg * hPrev[s + j];
     }
@@ -84,11 +113,29 @@ function backwardStep(
   const hPrev = k.hV[prev];
   const sx = k.sx; // dL/da, input side
   const sh = k.sh; // dL/da, hidden side
+  const dX = k.dPreXV[t];
+  const dH = k.dPreHV[t];
+  // PyTorch GRU in float32: fused SIMD kernel (also adds into dX, dH) for whole vectors of columns
+  const j0 =
+    k.act && !k.resetBefore
+      ? k.act.gruBackward(
+          gates as Float32Array,
+          aux as Float32Array,
+          hPrev as Float32Array,
+          dhIn as Float32Array,
+          sx as Float32Array,
+          sh as Float32Array,
+          dX as Float32Array,
+          dH as Float32Array,
+          B,
+          H,
+        )
+      : 0;
   // n, z and the direct path first
   for (let b = 0; b < B; b++) {
     const r = b * GH;
     const s = b * H;
-    for (let j = 0; j < H; j++) {
+    for (let j = j0; j < H; j++) {
       const zg = gates[r + H + j];
       const ng = gates[r + H2 + j];
       const dh = dhIn[s + j];
@@ -132,12 +179,15 @@ function backwardStep(
   for (let b = 0; b < B; b++) {
     for (let j = 0; j < H; j++) dhOut[b * H + j] += dhIn[b * H + j] * gates[b * GH + H + j]; // dh_t/dh_{t−1} ∋ z
   }
-  const dX = k.dPreXV[t];
-  const dH = k.dPreHV[t];
-  const n = B * GH;
-  for (let i = 0; i < n; i++) {
-    dX[i] += sx[i];
-    dH[i] += sh[i];
+  // dPre += this step's dL/da (the kernel did columns < j0 of every gate block)
+  for (let b = 0; b < B; b++) {
+    for (let q = 0; q < 3; q++) {
+      const o = b * GH + q * H;
+      for (let j = j0; j < H; j++) {
+        dX[o + j] += sx[o + j];
+        dH[o + j] += sh[o + j];
+      }
+    }
   }
 }
 
@@ -161,4 +211,5 @@ export const gruCell: Cell = {
   forwardStep,
   backwardStep,
   recurrentGrads,
+  foldedBias: (H) => 2 * H,
 };

@@ -70,5 +70,6 @@ export const jordanCell: Cell = {
   separateHiddenGrad: false,
   forwardStep,
   backwardStep,
+  foldedBias: () => 0,
   recurrentGrads,
 };

@@ -5,18 +5,66 @@
  * Peephole option (Gers & Schmidhuber): a_i += w_ci ⊙ c_{t−1}, a_f += w_cf ⊙ c_{t−1}, a_o += w_co ⊙ c_t.
  */
 import type { FloatArray } from '../tensor.ts';
-import { addRowBias, type Cell, type DirCtx, sigmoid, standardRecurrentGrads } from './types.ts';
+import {
+  addRowBias,
+  type Cell,
+  type DirCtx,
+  sigmoid,
+  sigmoid32,
+  standardRecurrentGrads,
+  tanh32,
+} from './types.ts';
 
 function forwardStep(k: DirCtx, t: number, prev: number, cur: number): void {
   const { B, H, GH } = k;
   const pre = k.preV[t];
+  // pre[t] holds W_ih x_t + b_ih + b_hh (biases folded by the input projection); add h_{t−1} W_hhᵀ
   k.gemm(false, true, B, GH, H, 1, k.hV[prev], H, k.p.wHh.data, H, 1, pre, GH);
-  if (k.p.bHh) addRowBias(pre, 0, B, GH, k.p.bHh.data);
+  if (k.p.bHh && k.biasFolded < GH) addRowBias(pre, 0, B, GH, k.p.bHh.data);
   const gates = k.gatesV[t];
   const tc = k.auxV[t];
   const cPrev = k.cV[prev];
   const c = k.cV[cur];
   const h = k.hV[cur];
+  if (k.fast && !k.peephole) {
+    // float32: the same equations with float32-accurate exp — fused SIMD kernel for whole vectors
+    // of columns when the backend has one, these loops for the rest (see sigmoid32/tanh32)
+    const j0 = k.act
+      ? k.act.lstmForward(
+          pre as Float32Array,
+          cPrev as Float32Array,
+          gates as Float32Array,
+          c as Float32Array,
+          tc as Float32Array,
+          h as Float32Array,
+          B,
+          H,
+        )
+      : 0;
+    if (j0 === H) return;
+    for (let b = 0; b < B; b++) {
+      const r = b * GH;
+      const s = b * H;
+      for (let j = j0; j < H; j++) {
+        const ig = sigmoid32(pre[r + j]);
+        const fg = sigmoid32(pre[r + H + j]);
+        const gg = tanh32(pre[r + 2 * H + j]);
+        const og = sigmoid32(pre[r + 3 * H + j]);
+        const ct = fg * cPrev[s + j] + ig * gg;
+        const th = tanh32(ct);
+        gates[r + j] = ig;
+        gates[r + H + j] = fg;
+        gates[r + 2 * H + j] = gg;
+        gates[r + 3 * H + j] = og;
+        c[s + j] = ct;
+        tc[s + j] = th;
+        h[s + j] = og * th;
+      }
+    }
+    return;
+  }
+  const sg = k.fast ? sigmoid32 : sigmoid;
+  const tanh = k.fast ? tanh32 : Math.tanh;
   const wCi = k.p.wCi?.data;
   const wCf = k.p.wCf?.data;
   const wCo = k.p.wCo?.data;
@@ -29,13 +77,13 @@ function forwardStep(k: DirCtx, t: number, prev: number, cur: number): void {
         pre[r + j] += wCi[j] * cp;
         pre[r + H + j] += wCf[j] * cp;
       }
-      const ig = sigmoid(pre[r + j]);
-      const fg = sigmoid(pre[r + H + j]);
-      const gg = Math.tanh(pre[r + 2 * H + j]);
+      const ig = sg(pre[r + j]);
+      const fg = sg(pre[r + H + j]);
+      const gg = tanh(pre[r + 2 * H + j]);
       const ct = fg * cp + ig * gg;
       if (wCo) pre[r + 3 * H + j] += wCo[j] * ct;
-      const og = sigmoid(pre[r + 3 * H + j]);
-      const th = Math.tanh(ct);
+      const og = sg(pre[r + 3 * H + j]);
+      const th = tanh(ct);
       gates[r + j] = ig;
       gates[r + H + j] = fg;
       gates[r + 2 * H + j] = gg;
@@ -71,10 +119,27 @@ function backwardStep(
   const gCi = k.g.wCi?.data;
   const gCf = k.g.wCf?.data;
   const gCo = k.g.wCo?.data;
+  // float32 without peepholes: fused SIMD kernel for whole vectors of columns, this loop for the rest
+  const j0 =
+    k.act && !k.peephole
+      ? k.act.lstmBackward(
+          gates as Float32Array,
+          tc as Float32Array,
+          cPrev as Float32Array,
+          dhIn as Float32Array,
+          dcIn as Float32Array,
+          dcOut as Float32Array,
+          da as Float32Array,
+          dPre as Float32Array,
+          B,
+          H,
+          beta,
+        )
+      : 0;
   for (let b = 0; b < B; b++) {
     const r = b * GH;
     const s = b * H;
-    for (let j = 0; j < H; j++) {
+    for (let j = j0; j < H; j++) {
       const ig = gates[r + j];
       const fg = gates[r + H + j];
       const gg = gates[r + 2 * H + j];
@@ -103,10 +168,12 @@ function backwardStep(
       da[r + H + j] = daf;
       da[r + 2 * H + j] = dag;
       da[r + 3 * H + j] = dao;
+      dPre[r + j] += dai;
+      dPre[r + H + j] += daf;
+      dPre[r + 2 * H + j] += dag;
+      dPre[r + 3 * H + j] += dao;
     }
   }
-  const n = B * GH;
-  for (let i = 0; i < n; i++) dPre[i] += da[i];
   // dL/dh_{t−1} = da · W_hh
   k.gemm(false, false, B, H, GH, 1, da, GH, k.p.wHh.data, H, beta, dhOut, H);
 }
@@ -118,4 +185,5 @@ export const lstmCell: Cell = {
   forwardStep,
   backwardStep,
   recurrentGrads: standardRecurrentGrads,
+  foldedBias: (H) => 4 * H,
 };

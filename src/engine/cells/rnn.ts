@@ -4,14 +4,14 @@
  *   h_t = tanh(a_t)   or   max(0, a_t)
  */
 import type { FloatArray } from '../tensor.ts';
-import { addRowBias, type Cell, type DirCtx, standardRecurrentGrads } from './types.ts';
+import { addRowBias, type Cell, type DirCtx, standardRecurrentGrads, tanh32 } from './types.ts';
 
 function forwardStep(k: DirCtx, t: number, prev: number, cur: number): void {
   const { B, H } = k;
   const pre = k.preV[t];
   // a_t += h_{t−1} W_hhᵀ (+ b_hh); pre[t] already holds W_ih x_t + b_ih.
   k.gemm(false, true, B, H, H, 1, k.hV[prev], H, k.p.wHh.data, H, 1, pre, H);
-  if (k.p.bHh) addRowBias(pre, 0, B, H, k.p.bHh.data);
+  if (k.p.bHh && k.biasFolded < H) addRowBias(pre, 0, B, H, k.p.bHh.data);
   const gates = k.gatesV[t];
   const h = k.hV[cur];
   const n = B * H;
@@ -19,6 +19,13 @@ function forwardStep(k: DirCtx, t: number, prev: number, cur: number): void {
     for (let i = 0; i < n; i++) {
       const a = pre[i];
       const v = a > 0 ? a : 0;
+      gates[i] = v;
+      h[i] = v;
+    }
+  } else if (k.fast) {
+    const i0 = k.act ? k.act.tanh2(pre as Float32Array, gates as Float32Array, h as Float32Array, n) : 0;
+    for (let i = i0; i < n; i++) {
+      const v = tanh32(pre[i]);
       gates[i] = v;
       h[i] = v;
     }
@@ -67,4 +74,5 @@ export const rnnCell: Cell = {
   forwardStep,
   backwardStep,
   recurrentGrads: standardRecurrentGrads,
+  foldedBias: (H) => H,
 };

@@ -8,7 +8,7 @@
  * at `prevStart` (0 forward, 1 reverse), row-aligned with the time-indexed `pre`/`dPre*`.
  * Time-indexed buffers (`pre`, `gates`, `aux`, `dPreX`, `dPreH`) hold T blocks of B×(width).
  */
-import type { Gemm } from '../backend.ts';
+import type { CellKernels, Gemm } from '../backend.ts';
 import type { DirParams } from '../params.ts';
 import type { FloatArray } from '../tensor.ts';
 
@@ -71,6 +71,16 @@ export interface DirCtx {
   readonly dcV: FloatArray[];
   /** Carry buffers (B,H) for truncated BPTT. */
   readonly carry: FloatArray[];
+  /** float32 storage: activations use `sigmoid32`/`tanh32` (float32-accurate, ~3× faster than Math). */
+  readonly fast: boolean;
+  /** Leading columns of b_hh already added to `pre` by the input projection (see Cell.foldedBias). */
+  readonly biasFolded: number;
+  /** float32 on a backend with fused activation kernels (wasm): those, else null. */
+  readonly act: CellKernels | null;
+  /** @internal lazily made scratch (I, GH) for token gathers/scatters (W_ihᵀ, dW_ihᵀ). */
+  scratchT: FloatArray | null;
+  /** @internal allocates storage owned by this workspace (freed with it). */
+  readonly alloc: (n: number) => FloatArray;
 }
 
 export interface Cell {
@@ -100,11 +110,52 @@ export interface Cell {
   ): void;
   /** After all steps: gradients of the recurrent weights (W_hh, b_hh) from dPreH. */
   recurrentGrads(k: DirCtx): void;
+  /**
+   * How many leading columns of b_hh the input projection may add into `pre` once for all T
+   * (they enter the pre-activation additively): G·H for RNN and LSTM, 2H (r, z) for GRU, 0 for Jordan.
+   */
+  foldedBias(H: number): number;
+}
+
+/** The (I, G·H) scratch for token gathers/scatters, allocated on first use (owned by the workspace). */
+export function scratchT(k: DirCtx): FloatArray {
+  if (!k.scratchT) k.scratchT = k.alloc(k.I * k.GH);
+  return k.scratchT;
 }
 
 /** σ(a) = 1 / (1 + e^{−a}). */
 export function sigmoid(a: number): number {
   return 1 / (1 + Math.exp(-a));
+}
+
+/** 2^k for k = −150 … 149 (index k + 150). */
+const POW2 = new Float64Array(300);
+for (let k = 0; k < 300; k++) POW2[k] = 2 ** (k - 150);
+const LOG2E = Math.LOG2E;
+const LN2 = Math.LN2;
+
+/**
+ * e^x to float32 accuracy (relative error < 2e-7, float32's epsilon is 6e-8 before rounding):
+ * x = k·ln2 + r, |r| ≤ ln2/2, e^r by its degree-6 Taylor polynomial, times 2^k from a table.
+ * About 3× faster than Math.exp in V8; used for float32 networks only (float64 keeps Math.exp).
+ */
+export function exp32(x: number): number {
+  if (x < -103) return 0;
+  if (x > 88.8) return Infinity; // beyond float32's range
+  const k = Math.round(x * LOG2E);
+  const r = x - k * LN2;
+  const p = 1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720))))));
+  return p * POW2[k + 150];
+}
+
+/** σ(a) with exp32 (float32 networks). */
+export function sigmoid32(a: number): number {
+  return 1 / (1 + exp32(-a));
+}
+
+/** tanh(a) = 1 − 2/(e^{2a} + 1) with exp32 (float32 networks; absolute error < 1e-7). */
+export function tanh32(a: number): number {
+  return 1 - 2 / (exp32(2 * a) + 1);
 }
 
 /** rows × n block at `off` += bias (broadcast over rows). */
@@ -127,5 +178,9 @@ export function addColSum(out: FloatArray, x: FloatArray, rows: number, n: numbe
 export function standardRecurrentGrads(k: DirCtx): void {
   const { T, B, H, GH } = k;
   k.gemm(true, false, GH, H, T * B, 1, k.dPreH, GH, k.hPrevAll, H, 1, k.g.wHh.data, H);
-  if (k.g.bHh) addColSum(k.g.bHh.data, k.dPreH, T * B, GH, GH);
+  if (!k.g.bHh) return;
+  // b_hh enters exactly like b_ih (dPreH is dPreX): db_hh = db_ih, which backward() has just
+  // accumulated from the same dPreX into a zeroed buffer
+  if (k.dPreH === k.dPreX && k.g.bIh) k.g.bHh.data.set(k.g.bIh.data);
+  else addColSum(k.g.bHh.data, k.dPreH, T * B, GH, GH);
 }

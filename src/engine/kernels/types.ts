@@ -27,6 +27,10 @@ export function spanOf(trans: boolean, rows: number, cols: number, ld: number): 
   return trans ? (cols - 1) * ld + rows : (rows - 1) * ld + cols;
 }
 
+function isCount(x: number): boolean {
+  return Number.isInteger(x) && x >= 0;
+}
+
 export function checkGemmArgs(
   transA: boolean,
   transB: boolean,
@@ -40,14 +44,14 @@ export function checkGemmArgs(
   C: Float32Array,
   ldc: number,
 ): void {
-  const ok = (x: number) => Number.isInteger(x) && x >= 0;
-  if (!ok(M) || !ok(N) || !ok(K)) throw new RangeError(`gemmF32: bad shape M=${M} N=${N} K=${K}`);
+  if (!isCount(M) || !isCount(N) || !isCount(K))
+    throw new RangeError(`gemmF32: bad shape M=${M} N=${N} K=${K}`);
   // the stored shape of A is M×K (K×M when transposed); the row stride must cover a stored row
-  if (!ok(lda) || (M > 0 && K > 0 && lda < (transA ? M : K)))
+  if (!isCount(lda) || (M > 0 && K > 0 && lda < (transA ? M : K)))
     throw new RangeError(`gemmF32: lda=${lda} too small for ${transA ? 'Aᵀ' : 'A'} (M=${M}, K=${K})`);
-  if (!ok(ldb) || (N > 0 && K > 0 && ldb < (transB ? K : N)))
+  if (!isCount(ldb) || (N > 0 && K > 0 && ldb < (transB ? K : N)))
     throw new RangeError(`gemmF32: ldb=${ldb} too small for ${transB ? 'Bᵀ' : 'B'} (K=${K}, N=${N})`);
-  if (!ok(ldc) || (M > 0 && N > 0 && ldc < N)) throw new RangeError(`gemmF32: ldc=${ldc} < N=${N}`);
+  if (!isCount(ldc) || (M > 0 && N > 0 && ldc < N)) throw new RangeError(`gemmF32: ldc=${ldc} < N=${N}`);
   const sa = spanOf(transA, M, K, lda);
   const sb = spanOf(transB, K, N, ldb);
   const sc = spanOf(false, M, N, ldc);

@@ -1,4 +1,10 @@
-import { GEMM_WASM_BASE64, SIMD_PROBE_WASM_BASE64 } from './gemm.wasm.generated';
+import type { CellKernels } from '../backend.ts';
+import {
+  ACT_BWD_WASM_BASE64,
+  ACT_WASM_BASE64,
+  GEMM_WASM_BASE64,
+  SIMD_PROBE_WASM_BASE64,
+} from './gemm.wasm.generated';
 import { createTsBackend } from './ts-backend';
 import { type Backend, checkGemmArgs, getWasmApi, spanOf, type WasmMemoryLike } from './types';
 
@@ -8,11 +14,14 @@ import { type Backend, checkGemmArgs, getWasmApi, spanOf, type WasmMemoryLike } 
  * Memory model (why views never detach): the module imports one `WebAssembly.Memory` whose
  * `maximum` equals its `initial` size, and nothing ever calls `memory.grow`, so its ArrayBuffer is
  * never replaced and every Float32Array handed out by `allocF32` stays valid for the backend's life.
- * Storage comes from a bump allocator over that fixed arena (64-byte aligned). When it is exhausted,
- * `allocF32` throws an Error that says how much was asked, used and available. To free storage:
- * `const m = backend.mark(); …allocate…; backend.release(m)` frees everything allocated after the
- * mark (stack discipline), and `reset()` frees everything. Released views stay attached (no crash)
- * but their storage will be handed out again, so do not use them after release.
+ * Storage comes from that fixed arena (64-byte aligned blocks): first from a free list of returned
+ * blocks (first fit, split, coalesced with neighbours), else from a bump pointer. When it is
+ * exhausted, `allocF32` throws an Error that says how much was asked, used and available. To free
+ * storage: `freeF32(view)` returns one block (any order; the engine's `dispose(net)` does this for
+ * a network's parameters and workspaces), `const m = backend.mark(); …; backend.release(m)` frees
+ * everything above the mark (stack discipline; blocks reused from the free list below the mark are
+ * not affected), and `reset()` frees everything. Freed views stay attached (no crash) but their
+ * storage will be handed out again, so do not use them after freeing.
  *
  * The free space above the bump pointer doubles as scratch: gemmF32 packs Aᵀ there when both
  * operands are transposed, and copies operands that are not views on this memory (plain Float32Arrays work too, at the cost of
@@ -32,6 +41,12 @@ export interface WasmBackend extends Backend {
   release(mark: number): void;
   /** Frees all allocations. */
   reset(): void;
+  /** Returns the block of a view that `allocF32` handed out (the whole view, not a subarray). */
+  freeF32(a: Float32Array): void;
+  /** Bytes in returned blocks below the bump pointer, available for reuse. */
+  readonly bytesFree: number;
+  /** Number of live blocks (allocated and not freed). */
+  readonly liveBlocks: number;
 }
 
 export interface WasmBackendOptions {
@@ -108,6 +123,11 @@ type GemmNtFn = (
 type TransposeFn = (pSrc: number, rows: number, cols: number, sSrc: number, pDst: number) => void;
 
 let moduleCache: object | undefined;
+let actModuleCache: object | undefined;
+let actBwdModuleCache: object | undefined;
+type Act8 = (a: number, b: number, c: number, d: number, e: number, f: number, B: number, H: number) => void;
+type Tanh2 = (pS: number, pD1: number, pD2: number, n: number) => void;
+type Bwd = (...args: number[]) => void;
 
 /**
  * Creates a WebAssembly SIMD backend with its own fixed arena, or returns null when WebAssembly
@@ -134,11 +154,23 @@ export function createWasmBackend(options: WasmBackendOptions = {}): WasmBackend
   try {
     moduleCache ??= new api.Module(decodeBase64(GEMM_WASM_BASE64));
     const instance = new api.Instance(moduleCache, { env: { memory } });
+    actModuleCache ??= new api.Module(decodeBase64(ACT_WASM_BASE64));
+    const act = new api.Instance(actModuleCache, { env: { memory } }).exports;
+    actBwdModuleCache ??= new api.Module(decodeBase64(ACT_BWD_WASM_BASE64));
+    const actBwd = new api.Instance(actBwdModuleCache, { env: { memory } }).exports;
     return new WasmBackendImpl(
       memory,
       instance.exports.gemm as GemmFn,
       instance.exports.gemm_nt as GemmNtFn,
       instance.exports.transpose as TransposeFn,
+      act.lstm_fwd as Act8,
+      act.gru_fwd as Act8,
+      act.tanh2 as Tanh2,
+      actBwd.lstm_bwd as Bwd,
+      actBwd.gru_bwd as Bwd,
+      actBwd.gather_rows as Bwd,
+      actBwd.gather_cols as Bwd,
+      actBwd.scatter_rows as Bwd,
     );
   } catch {
     return null;
@@ -151,20 +183,161 @@ class WasmBackendImpl implements WasmBackend {
   private readonly buffer: ArrayBuffer;
   private readonly f32: Float32Array;
   private top = ALIGN; // keep address 0 unused
+  /** Live blocks: start byte → size in bytes (aligned). */
+  private readonly live = new Map<number, number>();
+  /** Free blocks below `top`, sorted by start, never adjacent (coalesced). */
+  private freeStarts: number[] = [];
+  private freeSizes: number[] = [];
 
   constructor(
     memory: WasmMemoryLike,
     private readonly gemm: GemmFn,
     private readonly gemmNt: GemmNtFn,
     private readonly transpose: TransposeFn,
+    lstmFwd: Act8,
+    gruFwd: Act8,
+    tanh2: Tanh2,
+    lstmBwd: Bwd,
+    gruBwd: Bwd,
+    gatherRows: Bwd,
+    gatherCols: Bwd,
+    scatterRows: Bwd,
   ) {
     this.buffer = memory.buffer;
     this.bytesCapacity = this.buffer.byteLength;
     this.f32 = new Float32Array(this.buffer);
+    const buf = this.buffer;
+    this.cellsF32 = {
+      lstmForward(pre, cPrev, gates, c, tc, h, B, H) {
+        if (pre.buffer !== buf || cPrev.buffer !== buf || gates.buffer !== buf || c.buffer !== buf) return 0;
+        if (tc.buffer !== buf || h.buffer !== buf) return 0;
+        lstmFwd(
+          pre.byteOffset,
+          cPrev.byteOffset,
+          gates.byteOffset,
+          c.byteOffset,
+          tc.byteOffset,
+          h.byteOffset,
+          B,
+          H,
+        );
+        return H & ~3;
+      },
+      gruForward(pre, sh, hPrev, gates, aux, h, B, H) {
+        if (pre.buffer !== buf || sh.buffer !== buf || hPrev.buffer !== buf || gates.buffer !== buf) return 0;
+        if (aux.buffer !== buf || h.buffer !== buf) return 0;
+        gruFwd(
+          pre.byteOffset,
+          sh.byteOffset,
+          hPrev.byteOffset,
+          gates.byteOffset,
+          aux.byteOffset,
+          h.byteOffset,
+          B,
+          H,
+        );
+        return H & ~3;
+      },
+      lstmBackward(gates, tc, cPrev, dh, dc, dcOut, da, dPre, B, H, beta) {
+        if (gates.buffer !== buf || tc.buffer !== buf || cPrev.buffer !== buf || dh.buffer !== buf) return 0;
+        if (dc.buffer !== buf || dcOut.buffer !== buf || da.buffer !== buf || dPre.buffer !== buf) return 0;
+        lstmBwd(
+          gates.byteOffset,
+          tc.byteOffset,
+          cPrev.byteOffset,
+          dh.byteOffset,
+          dc.byteOffset,
+          dcOut.byteOffset,
+          da.byteOffset,
+          dPre.byteOffset,
+          B,
+          H,
+          beta,
+        );
+        return H & ~3;
+      },
+      gruBackward(gates, aux, hPrev, dh, sx, sh, dX, dH, B, H) {
+        if (gates.buffer !== buf || aux.buffer !== buf || hPrev.buffer !== buf || dh.buffer !== buf) return 0;
+        if (sx.buffer !== buf || sh.buffer !== buf || dX.buffer !== buf || dH.buffer !== buf) return 0;
+        gruBwd(
+          gates.byteOffset,
+          aux.byteOffset,
+          hPrev.byteOffset,
+          dh.byteOffset,
+          sx.byteOffset,
+          sh.byteOffset,
+          dX.byteOffset,
+          dH.byteOffset,
+          B,
+          H,
+        );
+        return H & ~3;
+      },
+      transpose: (src, rows, cols, ld, dst) => {
+        if (src.buffer !== buf || dst.buffer !== buf) return false;
+        transpose(src.byteOffset, rows, cols, ld * 4, dst.byteOffset);
+        return true;
+      },
+      gatherRows(table, ld, tokens, n, dst, w, bias) {
+        if (table.buffer !== buf || tokens.buffer !== buf || dst.buffer !== buf || bias.buffer !== buf)
+          return false;
+        gatherRows(table.byteOffset, ld, tokens.byteOffset, n, dst.byteOffset, w, bias.byteOffset);
+        return true;
+      },
+      gatherCols(W, I, tokens, n, dst, w, bias) {
+        if (W.buffer !== buf || tokens.buffer !== buf || dst.buffer !== buf || bias.buffer !== buf)
+          return false;
+        gatherCols(W.byteOffset, I, tokens.byteOffset, n, dst.byteOffset, w, bias.byteOffset);
+        return true;
+      },
+      scatterRows(src, n, tokens, dst, w) {
+        if (src.buffer !== buf || tokens.buffer !== buf || dst.buffer !== buf) return false;
+        scatterRows(src.byteOffset, n, tokens.byteOffset, dst.byteOffset, w);
+        return true;
+      },
+      tanh2(src, d1, d2, n) {
+        if (src.buffer !== buf || d1.buffer !== buf || d2.buffer !== buf) return 0;
+        tanh2(src.byteOffset, d1.byteOffset, d2.byteOffset, n);
+        return n & ~3;
+      },
+    };
+  }
+
+  readonly cellsF32: CellKernels;
+  /** Scratch position above the bump pointer during one gemmF32 call. */
+  private scratch = 0;
+
+  private take(elements: number): number {
+    const p = this.scratch;
+    this.scratch = Math.ceil((this.scratch + elements * 4) / ALIGN) * ALIGN;
+    if (this.scratch > this.bytesCapacity) {
+      throw new Error(
+        `wasm backend arena exhausted: gemmF32 scratch needs ${this.scratch - this.top} bytes above ` +
+          `${this.top} of ${this.bytesCapacity}; create the backend with a larger memoryBytes`,
+      );
+    }
+    return p;
+  }
+
+  private place(X: Float32Array, span: number): number {
+    if (X.buffer === this.buffer) return X.byteOffset;
+    const p = this.take(span);
+    this.f32.set(X.subarray(0, span), p >> 2);
+    return p;
   }
 
   get bytesUsed(): number {
-    return this.top;
+    return this.top - this.bytesFree;
+  }
+
+  get bytesFree(): number {
+    let n = 0;
+    for (const s of this.freeSizes) n += s;
+    return n;
+  }
+
+  get liveBlocks(): number {
+    return this.live.size;
   }
 
   owns(a: Float32Array): boolean {
@@ -176,27 +349,101 @@ class WasmBackendImpl implements WasmBackend {
   }
 
   release(mark: number): void {
-    if (!Number.isInteger(mark) || mark < ALIGN || mark > this.top)
+    if (!Number.isInteger(mark) || mark < ALIGN || mark % ALIGN !== 0 || mark > this.bytesCapacity)
       throw new RangeError(`release(${mark}): not a mark of this backend (current position ${this.top})`);
+    if (mark >= this.top) return; // everything above the mark was freed already
     this.top = mark;
+    for (const [start] of this.live) if (start >= mark) this.live.delete(start);
+    // drop free blocks above the mark; clip one that straddles it
+    let n = this.freeStarts.length;
+    while (n > 0 && this.freeStarts[n - 1] >= mark) n--;
+    this.freeStarts.length = n;
+    this.freeSizes.length = n;
+    if (n > 0 && this.freeStarts[n - 1] + this.freeSizes[n - 1] >= mark) {
+      this.top = this.freeStarts[n - 1];
+      this.freeStarts.length = n - 1;
+      this.freeSizes.length = n - 1;
+    }
   }
 
   reset(): void {
     this.top = ALIGN;
+    this.live.clear();
+    this.freeStarts = [];
+    this.freeSizes = [];
+  }
+
+  freeF32(a: Float32Array): void {
+    const start = a.byteOffset;
+    const size = this.live.get(start);
+    if (a.buffer !== this.buffer || size === undefined || a.byteLength > size)
+      throw new RangeError('freeF32: not a live block of this backend (double free, or a subarray?)');
+    this.live.delete(start);
+    const fs = this.freeStarts;
+    const fz = this.freeSizes;
+    // insertion point: first free block after `start`
+    let lo = 0;
+    let hi = fs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (fs[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let s0 = start;
+    let z0 = size;
+    if (lo > 0 && fs[lo - 1] + fz[lo - 1] === s0) {
+      // merge with the previous free block
+      lo--;
+      s0 = fs[lo];
+      z0 += fz[lo];
+      fs.splice(lo, 1);
+      fz.splice(lo, 1);
+    }
+    if (lo < fs.length && s0 + z0 === fs[lo]) {
+      z0 += fz[lo];
+      fs.splice(lo, 1);
+      fz.splice(lo, 1);
+    }
+    if (s0 + z0 === this.top)
+      this.top = s0; // give the tail back to the bump pointer
+    else {
+      fs.splice(lo, 0, s0);
+      fz.splice(lo, 0, z0);
+    }
   }
 
   allocF32(length: number): Float32Array {
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`allocF32: bad length ${length}`);
-    const start = this.top;
-    const end = start + length * 4;
-    if (end > this.bytesCapacity) {
-      throw new Error(
-        `wasm backend arena exhausted: allocF32(${length}) needs ${length * 4} bytes, ` +
-          `${start} of ${this.bytesCapacity} bytes are in use; create the backend with a larger ` +
-          'memoryBytes, or free storage with release(mark)/reset()',
-      );
+    const size = Math.max(ALIGN, Math.ceil((length * 4) / ALIGN) * ALIGN);
+    let start = -1;
+    const fs = this.freeStarts;
+    const fz = this.freeSizes;
+    for (let i = 0; i < fs.length; i++) {
+      if (fz[i] >= size) {
+        start = fs[i];
+        if (fz[i] === size) {
+          fs.splice(i, 1);
+          fz.splice(i, 1);
+        } else {
+          fs[i] += size;
+          fz[i] -= size;
+        }
+        break;
+      }
     }
-    this.top = Math.ceil(end / ALIGN) * ALIGN;
+    if (start < 0) {
+      start = this.top;
+      if (start + size > this.bytesCapacity) {
+        throw new Error(
+          `wasm backend arena exhausted: allocF32(${length}) needs ${length * 4} bytes, ` +
+            `${this.bytesUsed} of ${this.bytesCapacity} bytes are in use (${this.live.size} blocks); ` +
+            'create the backend with a larger memoryBytes, or free storage (dispose(net), ' +
+            'freeF32, release(mark), reset())',
+        );
+      }
+      this.top = start + size;
+    }
+    this.live.set(start, size);
     const view = new Float32Array(this.buffer, start, length);
     view.fill(0);
     return view;
@@ -228,37 +475,44 @@ class WasmBackendImpl implements WasmBackend {
       }
       return;
     }
-    let scratch = this.top;
-    const take = (elements: number): number => {
-      const p = scratch;
-      scratch = Math.ceil((scratch + elements * 4) / ALIGN) * ALIGN;
-      if (scratch > this.bytesCapacity) {
-        throw new Error(
-          `wasm backend arena exhausted: gemmF32 scratch needs ${scratch - this.top} bytes above ` +
-            `${this.top} of ${this.bytesCapacity}; create the backend with a larger memoryBytes`,
+    const buf = this.buffer;
+    if (A.buffer === buf && B.buffer === buf && C.buffer === buf && !(transA && transB)) {
+      // fast path: every operand already lives in the arena (the engine's case)
+      if (transB)
+        this.gemmNt(
+          M,
+          N,
+          K,
+          alpha,
+          A.byteOffset,
+          lda * 4,
+          B.byteOffset,
+          ldb * 4,
+          beta,
+          C.byteOffset,
+          ldc * 4,
         );
+      else {
+        const sAi = transA ? 4 : lda * 4;
+        const sAk = transA ? lda * 4 : 4;
+        this.gemm(M, N, K, alpha, A.byteOffset, sAi, sAk, B.byteOffset, ldb * 4, beta, C.byteOffset, ldc * 4);
       }
-      return p;
-    };
-    const place = (X: Float32Array, span: number): number => {
-      if (X.buffer === this.buffer) return X.byteOffset;
-      const p = take(span);
-      this.f32.set(X.subarray(0, span), p >> 2);
-      return p;
-    };
+      return;
+    }
+    this.scratch = this.top;
     const spanA = spanOf(transA, M, K, lda);
     const spanB = spanOf(transB, K, N, ldb);
     const spanC = spanOf(false, M, N, ldc);
-    let pA = place(A, spanA);
-    const pB = place(B, spanB);
+    let pA = this.place(A, spanA);
+    const pB = this.place(B, spanB);
     const foreignC = C.buffer !== this.buffer;
-    const pC = foreignC ? place(C, spanC) : C.byteOffset;
+    const pC = foreignC ? this.place(C, spanC) : C.byteOffset;
     if (transB) {
       // C = A·Bᵀ as dot products along contiguous rows of A and B (no packing of B)
       let sAi = lda * 4;
       if (transA) {
         // stored A is K×M; pack Aᵀ into a contiguous M×K block (rare)
-        const pT = take(M * K);
+        const pT = this.take(M * K);
         this.transpose(pA, K, M, lda * 4, pT);
         pA = pT;
         sAi = K * 4;
