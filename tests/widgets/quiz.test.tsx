@@ -5,7 +5,13 @@ import { judge, parseNumber, type Question, validateQuestions } from '../../src/
 import Quiz from '../../src/widgets/quiz/Quiz';
 
 const questions: Question[] = [
-  { kind: 'choice', prompt: 'How many inputs does a step take?', options: ['One', 'Two'], answer: 1, explain: '$x_t$ and $h_{t-1}$.' },
+  {
+    kind: 'choice',
+    prompt: 'How many inputs does a step take?',
+    options: ['One', 'Two'],
+    answer: 1,
+    explain: '$x_t$ and $h_{t-1}$.',
+  },
   { kind: 'number', prompt: 'Tensors in a 2-layer nn.RNN with bias?', answer: 8, explain: 'Four per layer.' },
 ];
 
@@ -34,8 +40,12 @@ describe('quiz model', () => {
 
   it('reports malformed questions instead of crashing', () => {
     expect(validateQuestions([])).toHaveLength(1);
-    expect(validateQuestions([{ kind: 'choice', prompt: 'p', options: ['a'], answer: 0, explain: '' }])[0]).toMatch(/two options/);
-    expect(validateQuestions([{ kind: 'choice', prompt: 'p', options: ['a', 'b'], answer: 5, explain: '' }])[0]).toMatch(/index/);
+    expect(
+      validateQuestions([{ kind: 'choice', prompt: 'p', options: ['a'], answer: 0, explain: '' }])[0],
+    ).toMatch(/two options/);
+    expect(
+      validateQuestions([{ kind: 'choice', prompt: 'p', options: ['a', 'b'], answer: 5, explain: '' }])[0],
+    ).toMatch(/index/);
     expect(validateQuestions([{ kind: 'essay', prompt: 'p', explain: '' }])[0]).toMatch(/kind/);
     expect(validateQuestions(questions)).toEqual([]);
   });
@@ -67,5 +77,13 @@ describe('<Quiz>', () => {
   it('shows a malformed quiz as a message, not a crash', () => {
     render(<Quiz lang="en" id="q" questions={[]} />);
     expect(screen.getByRole('alert').textContent).toMatch(/malformed/);
+  });
+});
+
+describe('plain-text names for options with math', () => {
+  it('keeps the words and a readable form of the TeX', async () => {
+    const { plainText } = await import('../../src/widgets/shared/MathText');
+    expect(plainText('The state $\\mathbf{H}_{t-1}$ and $x_t$')).toBe('The state H_t-1 and x_t');
+    expect(plainText('$\\tanh$')).toBe('tanh');
   });
 });

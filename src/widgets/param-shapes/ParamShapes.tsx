@@ -233,7 +233,8 @@ function Body({ lang }: { lang: WidgetLang }) {
             )
           : ''}
       </p>
-      <pre className="ps-call">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable code line must be reachable by keyboard to scroll it */}
+      <pre className="ps-call" tabIndex={0}>
         <code>{pytorchCall(s)}</code>
       </pre>
       <p className="ps-gate">

@@ -1,6 +1,6 @@
 /** Multiple-choice and numeric questions, checked at once, each with an explanation after the answer. */
 import { useId, useState } from 'react';
-import { MathText } from '../shared/MathText';
+import { MathText, plainText } from '../shared/MathText';
 import type { Bilingual, WidgetBaseProps } from '../types';
 import { judge, type Question, type Verdict, validateQuestions } from './model';
 
@@ -110,6 +110,7 @@ function QuestionItem({
                 <input
                   type="radio"
                   name={name}
+                  aria-label={plainText(option)}
                   checked={choice === index}
                   onChange={() => {
                     setChoice(index);

@@ -27,12 +27,28 @@ export function splitMath(text: string): TextPart[] {
   return parts;
 }
 
+/** A readable plain-text form of text with `$…$` math, for accessible names: TeX commands lose their backslash. */
+export function plainText(text: string): string {
+  return splitMath(text)
+    .map((part) =>
+      part.math
+        ? part.value
+            .replace(/\\(mathbf|mathrm|operatorname|boldsymbol)\{([^}]*)\}/g, '$2')
+            .replace(/\\/g, '')
+            .replace(/[{}]/g, '')
+        : part.value,
+    )
+    .join('')
+    .trim();
+}
+
 export function renderTex(tex: string, displayMode = false): string {
   return katex.renderToString(tex, {
     macros: { ...katexMacros },
     throwOnError: false,
     displayMode,
-    output: 'html',
+    // MathML gives screen readers the formula; KaTeX marks its HTML rendering aria-hidden.
+    output: 'htmlAndMathml',
   });
 }
 

@@ -32,7 +32,13 @@ export const Equations = memo(function Equations({
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    const symbols = [...el.querySelectorAll<HTMLElement>('[data-part]')];
+    // KaTeX hides its HTML from assistive technology; here the symbols are the interface, so un-hide it.
+    for (const hidden of el.querySelectorAll('.katex-html[aria-hidden]'))
+      hidden.removeAttribute('aria-hidden');
+    // A part nested inside another part is reached through the outer one: no nested buttons.
+    const symbols = [...el.querySelectorAll<HTMLElement>('[data-part]')].filter(
+      (s) => !s.parentElement?.closest('[data-part]'),
+    );
     symbols.forEach((s, k) => {
       s.tabIndex = k === 0 ? 0 : -1;
       s.setAttribute('role', 'button');
@@ -57,7 +63,9 @@ export const Equations = memo(function Equations({
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const keys = ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'];
     if (!keys.includes(e.key) || !root.current) return;
-    const symbols = [...root.current.querySelectorAll<HTMLElement>('[data-part]')];
+    const symbols = [...root.current.querySelectorAll<HTMLElement>('[data-part]')].filter(
+      (s) => !s.parentElement?.closest('[data-part]'),
+    );
     const at = symbols.indexOf(document.activeElement as HTMLElement);
     if (at < 0) return;
     e.preventDefault();

@@ -54,7 +54,7 @@ const CSS = `
 .us-eq > span { padding: 0.2rem 0.1rem; border-radius: 4px; transition: opacity 150ms ease; }
 .us-eq-lhs { justify-self: end; }
 .us-eq-now > span { background: var(--accent-soft); }
-.us-eq-later > span { opacity: 0.45; }
+.us-eq-later > span { opacity: 0.72; }
 .us-equations [data-part] { cursor: help; border-radius: 3px; }
 .us-equations [data-part]:hover, .us-equations .us-sym-on { background: color-mix(in srgb, var(--focus, #d97706) 28%, transparent);
   box-shadow: 0 0 0 1px var(--focus, #d97706); }
