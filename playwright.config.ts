@@ -11,6 +11,9 @@ if (!existsSync(executablePath)) {
   process.exit(1);
 }
 
+// E2E_PORT lets a second checkout run its suite beside a preview that is already up.
+const port = Number(process.env.E2E_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -21,13 +24,13 @@ export default defineConfig({
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${port}`,
     launchOptions: { executablePath, args: chromiumArgs },
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173/en/',
+    command: `npx vite preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}/en/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
