@@ -18,9 +18,11 @@ export function watch(page: Page, problems: Problems) {
     if (message.type() === 'error') problems.list.push(`console: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.list.push(`pageerror: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.list.push(`failed: ${request.url()} ${request.failure()?.errorText}`),
-  );
+  page.on('requestfailed', (request) => {
+    // A request the browser itself cancels (a reload or navigation that starts before it finished) is not a failure.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.list.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.list.push(`HTTP ${response.status()}: ${response.url()}`);
   });

@@ -4,8 +4,6 @@ import { expect, test } from './fixtures';
 const FIG = '#rnn-stepper';
 /** The figure's URL state as the widget writes it (shared/urlState: base64url JSON with the schema version). */
 const encode = (state: object) => Buffer.from(JSON.stringify({ v: 1, ...state })).toString('base64url');
-/** Problems from elsewhere in the page (see widgets-i.spec.ts) are set aside; everything else fails. */
-const ours = (list: string[]) => list.filter((p) => !/React error #418|ParamShapes/.test(p));
 
 test('steps by buttons, keys and timeline; equations and diagram answer each other', async ({
   page,
@@ -54,7 +52,7 @@ test('steps by buttons, keys and timeline; equations and diagram answer each oth
   expect(page.url()).toContain('rnn-stepper=');
   await page.reload();
   await expect(page.locator(FIG).locator('.us-status')).toContainText('t = 4 of 5');
-  expect(ours(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('sequence, cell, layers, direction, seed and the backward pass', async ({ page, problems }) => {
@@ -108,7 +106,7 @@ test('sequence, cell, layers, direction, seed and the backward pass', async ({ p
   await fig.locator('.us').focus();
   await page.keyboard.press('ArrowRight');
   await expect(fig.locator('.us-norm')).toContainText('‖∂L/∂h_4‖ =');
-  expect(ours(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('speaks Chinese', async ({ page, problems }) => {
@@ -119,7 +117,7 @@ test('speaks Chinese', async ({ page, problems }) => {
   await fig.getByRole('button', { name: '前进一步' }).click();
   await expect(fig.locator('.us-status')).toContainText('t = 2 / 5：x_2 = “e”');
   await expect(fig.getByRole('button', { name: '播放' })).toBeVisible();
-  expect(ours(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('plays and pauses; reduced motion turns playback off', async ({ page, problems }) => {
@@ -137,7 +135,7 @@ test('plays and pauses; reduced motion turns playback off', async ({ page, probl
   await again.locator('.us').scrollIntoViewIfNeeded();
   await expect(again.getByRole('button', { name: 'Play' })).toBeDisabled();
   await expect(again.getByText(/asks for reduced motion/).first()).toBeVisible();
-  expect(ours(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('a step redraws within a frame: LSTM, 3 layers, bidirectional, T = 12', async ({ page, problems }) => {
@@ -183,7 +181,7 @@ test('a step redraws within a frame: LSTM, 3 layers, bidirectional, T = 12', asy
   await expect(fig.locator('.us-status')).toContainText('Step 11 of 36');
   // the update itself (state change → DOM committed) fits a frame; paint depends on the machine (see report)
   expect(times.syncMedian).toBeLessThan(33);
-  expect(ours(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('phone width: controls wrap and the page does not scroll sideways', async ({ page, problems }) => {
@@ -200,5 +198,5 @@ test('phone width: controls wrap and the page does not scroll sideways', async (
   expect(widths.fig).toBeLessThanOrEqual(390);
   await fig.getByRole('button', { name: 'Step forward' }).click();
   await expect(fig.locator('.us-status')).toContainText('t = 2 of 5');
-  expect(ours(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });

@@ -3,13 +3,6 @@ import { expect, test } from './fixtures';
 
 const figure = (kind: string) => `[data-widget="${kind}"]`;
 
-/**
- * Problems that come from these figures. Two known ones from elsewhere are set aside (and reported): the
- * book's hydration mismatch (React #418, also on pages without widgets) and ParamShapes' mode error on the
- * rnn page. Everything else fails the test.
- */
-const ours = (list: string[]) => list.filter((p) => !/React error #418|ParamShapes/.test(p));
-
 test.describe('hidden-state-heatmap (language-models)', () => {
   test('reads typed text, shows values on focus, toggles c_t, re-rolls', async ({ page, problems }) => {
     await page.goto('/en/language-models');
@@ -55,7 +48,7 @@ test.describe('hidden-state-heatmap (language-models)', () => {
     await input.fill('hi');
     await page.reload();
     await expect(page.locator(figure('hidden-state-heatmap')).getByLabel('Text to read')).toHaveValue('hi');
-    expect(ours(problems.list)).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 
   test('speaks Chinese', async ({ page, problems }) => {
@@ -66,7 +59,7 @@ test.describe('hidden-state-heatmap (language-models)', () => {
     await fig.getByLabel(/^GRU h_t，单元 2，第 2 步（要）/).hover();
     await expect(fig.locator('.hsh-readout')).toContainText('读入“要”后（第 2 步）单元 2');
     await expect(fig.getByRole('button', { name: /记忆元 c_t/ })).toBeVisible();
-    expect(ours(problems.list)).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 });
 
@@ -106,7 +99,7 @@ test.describe('elman-jordan (rnn)', () => {
     await expect(fig.getByText(/Type a short sequence/)).toBeVisible();
     await fig.getByLabel('Sequence').fill('abcabc');
     await expect(status).toContainText('of 6');
-    expect(ours(problems.list)).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 
   test('speaks Chinese', async ({ page, problems }) => {
@@ -116,7 +109,7 @@ test.describe('elman-jordan (rnn)', () => {
     await expect(fig.locator('.ej-status')).toHaveText('第 1 步（共 5 步）：两个网络都读入“h”。');
     await fig.getByRole('button', { name: '下一步' }).click();
     await expect(fig.locator('.ej-status')).toContainText('第 2 步');
-    expect(ours(problems.list)).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 });
 
@@ -164,7 +157,7 @@ test.describe('mlp-vs-rnn (mlp)', () => {
     });
     await page.locator(figure('mlp-vs-rnn')).getByRole('button', { name: 'New seed' }).click();
     await expect(page.locator(figure('mlp-vs-rnn')).getByText('training step 0 of 400')).toBeVisible();
-    expect(ours(problems.list)).toEqual([]);
+    expect(problems.list).toEqual([]);
   });
 
   test('speaks Chinese and pauses', async ({ page, problems }) => {
@@ -174,7 +167,7 @@ test.describe('mlp-vs-rnn (mlp)', () => {
     await fig.getByRole('button', { name: /训练两个模型/ }).click();
     await fig.getByRole('button', { name: /暂停/ }).click();
     await expect(fig.getByRole('button', { name: /继续训练/ })).toBeVisible();
-    await expect(fig.getByText(/任务：/)).toBeVisible();
-    expect(ours(problems.list)).toEqual([]);
+    await expect(fig.getByText(/^任务：/)).toBeVisible();
+    expect(problems.list).toEqual([]);
   });
 });

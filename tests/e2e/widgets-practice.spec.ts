@@ -31,9 +31,6 @@ async function expectNoLongTasks(page: Page) {
   else expect(long).toEqual([]);
 }
 
-/** The page's own problems; React's hydration warning #418 comes from the reading app on pages without these widgets too. */
-const ownProblems = (list: string[]) => list.filter((p) => !p.includes('Minified React error #418'));
-
 async function axeSerious(page: Page, selector: string) {
   // LineChart's visually hidden data table (src/viz) trips scrollable-region-focusable; reported, not ours to fix here.
   const axe = await new AxeBuilder({ page }).include(selector).exclude('.viz-sr-only').analyze();
@@ -60,7 +57,7 @@ test('gate-inspector (GRU): hover a character, unknown characters, URL state', a
   await expect(fig.locator('.gi-unknown')).toContainText('“H”, “€”');
   expect(page.url()).toContain('gru-gate-inspector=');
   expect(await axeSerious(page, '[data-widget="gate-inspector"]')).toEqual([]);
-  expect(ownProblems(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('gate-inspector (LSTM): the forget-gate bias keeps the cell', async ({ page, problems }) => {
@@ -75,7 +72,7 @@ test('gate-inspector (LSTM): the forget-gate bias keeps the cell', async ({ page
   await expect.poll(meanF).toBeGreaterThan(0.9);
   expect(before).toBeLessThan(0.7);
   await expect(fig.locator('.gi-memory svg').first()).toBeVisible(LOAD);
-  expect(ownProblems(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('find-the-bugs: mark, check, reveal, run broken and corrected', async ({ page, problems }) => {
@@ -117,7 +114,7 @@ test('find-the-bugs: mark, check, reveal, run broken and corrected', async ({ pa
   await expect(fig.locator('.ftb-chart svg')).toBeVisible();
   await expectNoLongTasks(page);
   expect(await axeSerious(page, '[data-widget="find-the-bugs"]')).toEqual([]);
-  expect(ownProblems(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('sequence-classifier: trains in slices, the loss falls, a typed sequence is classified', async ({
@@ -145,7 +142,7 @@ test('sequence-classifier: trains in slices, the loss falls, a typed sequence is
   await fig.getByLabel('Your sequence (letters a, b, c)').fill('abx');
   await expect(fig.locator('.sc-unknown')).toContainText('“x”');
   expect(await axeSerious(page, '[data-widget="sequence-classifier"]')).toEqual([]);
-  expect(ownProblems(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('slot-filling: trains, tags a request, unknown words become <unk>', async ({ page, problems }) => {
@@ -173,7 +170,7 @@ test('slot-filling: trains, tags a request, unknown words become <unk>', async (
   await fig.getByLabel('left to right only').check();
   await expect(fig.locator('th.sf-active')).toHaveText('Tag, left to right');
   expect(await axeSerious(page, '[data-widget="slot-filling"]')).toEqual([]);
-  expect(ownProblems(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('zh: the practice widgets speak Chinese', async ({ page, problems }) => {
@@ -188,7 +185,7 @@ test('zh: the practice widgets speak Chinese', async ({ page, problems }) => {
   await page.goto('/zh/lstm');
   await page.locator('[data-widget="gate-inspector"]').scrollIntoViewIfNeeded();
   await expect(page.getByLabel('额外的遗忘门偏置')).toBeVisible(LOAD);
-  expect(ownProblems(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
 
 test('phone width: the figures reflow at 390 px', async ({ page, problems }) => {
@@ -203,5 +200,5 @@ test('phone width: the figures reflow at 390 px', async ({ page, problems }) => 
   }
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
-  expect(ownProblems(problems.list)).toEqual([]);
+  expect(problems.list).toEqual([]);
 });
