@@ -179,33 +179,35 @@ export function LineChart({
           </g>
         ) : null}
       </svg>
-      <table className="viz-sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{xLabel ?? 'x'}</th>
-            {series.map((s) => (
-              <th key={s.name} scope="col">
-                {s.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from({ length: Math.ceil(rowsIdx / stride) }, (_, r) => {
-            const k = r * stride;
-            const s0 = series.find((s) => k < s.values.length);
-            return (
-              <tr key={k}>
-                <th scope="row">{s0 ? format(xs(s0, k)) : String(k)}</th>
-                {series.map((s) => (
-                  <td key={s.name}>{k < s.values.length ? format(s.values[k]) : ''}</td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="viz-sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{xLabel ?? 'x'}</th>
+              {series.map((s) => (
+                <th key={s.name} scope="col">
+                  {s.name}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {Array.from({ length: Math.ceil(rowsIdx / stride) }, (_, r) => {
+              const k = r * stride;
+              const s0 = series.find((s) => k < s.values.length);
+              return (
+                <tr key={k}>
+                  <th scope="row">{s0 ? format(xs(s0, k)) : String(k)}</th>
+                  {series.map((s) => (
+                    <td key={s.name}>{k < s.values.length ? format(s.values[k]) : ''}</td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

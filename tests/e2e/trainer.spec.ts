@@ -79,12 +79,10 @@ test('the trainer trains in a worker without blocking the page', async ({ page, 
   // On a machine loaded past 1.5 runs per core, wall time is not the page's own time: report, do not enforce.
   const overloaded = loadavg()[0] / cpus().length > 1.5;
   if (overloaded && longTasks.length)
-    test
-      .info()
-      .annotations.push({
-        type: 'warning',
-        description: `overloaded machine: long tasks ${longTasks.join(', ')} ms`,
-      });
+    test.info().annotations.push({
+      type: 'warning',
+      description: `overloaded machine: long tasks ${longTasks.join(', ')} ms`,
+    });
   else expect(longTasks, 'main-thread tasks over 50 ms while training').toEqual([]);
 });
 

@@ -130,25 +130,27 @@ export function GradChart({
           </g>
         </g>
       </svg>
-      <table className="viz-sr-only">
-        <caption>{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{xLabel}</th>
-            <th scope="col">{yLabel}</th>
-            <th scope="col">{clippedLabel}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {finite.slice(-30).map((p) => (
-            <tr key={p.step}>
-              <th scope="row">{p.step}</th>
-              <td>{formatAuto(p.gradNorm)}</td>
-              <td>{p.clippedSteps}</td>
+      <div className="viz-sr-only">
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{xLabel}</th>
+              <th scope="col">{yLabel}</th>
+              <th scope="col">{clippedLabel}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {finite.slice(-30).map((p) => (
+              <tr key={p.step}>
+                <th scope="row">{p.step}</th>
+                <td>{formatAuto(p.gradNorm)}</td>
+                <td>{p.clippedSteps}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

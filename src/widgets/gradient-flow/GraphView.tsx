@@ -162,27 +162,29 @@ export function GraphView({
       </div>
       <Legend scale={scale} title={t.graphLegend} format={formatCompact} />
       <p className="gf-note">{t.graphDesc}</p>
-      <table className="viz-sr-only">
-        <caption>{t.graphTable}</caption>
-        <thead>
-          <tr>
-            <th scope="col">t</th>
-            <th scope="col">{t.colState}</th>
-            {lstm ? <th scope="col">{t.colCell}</th> : null}
-            <th scope="col">{t.colInput}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {lay.cells.map((c) => (
-            <tr key={c.t}>
-              <th scope="row">{c.t + 1}</th>
-              <td>{formatCompact(r.dhNorm[c.t])}</td>
-              {lstm ? <td>{formatCompact(r.dcNorm![c.t])}</td> : null}
-              <td>{formatCompact(r.dxNorm[c.t])}</td>
+      <div className="viz-sr-only">
+        <table>
+          <caption>{t.graphTable}</caption>
+          <thead>
+            <tr>
+              <th scope="col">t</th>
+              <th scope="col">{t.colState}</th>
+              {lstm ? <th scope="col">{t.colCell}</th> : null}
+              <th scope="col">{t.colInput}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {lay.cells.map((c) => (
+              <tr key={c.t}>
+                <th scope="row">{c.t + 1}</th>
+                <td>{formatCompact(r.dhNorm[c.t])}</td>
+                {lstm ? <td>{formatCompact(r.dcNorm![c.t])}</td> : null}
+                <td>{formatCompact(r.dxNorm[c.t])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -158,30 +158,32 @@ function EigenPlot({ lang, flow }: { lang: WidgetLang; flow: FlowResult }) {
       </svg>
       <p className="gf-note">{t.eigDesc(formatFixed(radius, 3), formatFixed(singular[0], 3))}</p>
       <p className="gf-note">{t.eigNote}</p>
-      <table className="viz-sr-only">
-        <caption>{t.eigTable}</caption>
-        <thead>
-          <tr>
-            <th scope="col">#</th>
-            <th scope="col">{t.real}</th>
-            <th scope="col">{t.imag}</th>
-            <th scope="col">{t.modulus}</th>
-            <th scope="col">{t.singular}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {eigen.map((z, k) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: fixed order
-            <tr key={k}>
-              <th scope="row">{k + 1}</th>
-              <td>{formatFixed(z.re, 3)}</td>
-              <td>{formatFixed(z.im, 3)}</td>
-              <td>{formatFixed(Math.hypot(z.re, z.im), 3)}</td>
-              <td>{formatFixed(singular[k], 3)}</td>
+      <div className="viz-sr-only">
+        <table>
+          <caption>{t.eigTable}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t.real}</th>
+              <th scope="col">{t.imag}</th>
+              <th scope="col">{t.modulus}</th>
+              <th scope="col">{t.singular}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {eigen.map((z, k) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: fixed order
+              <tr key={k}>
+                <th scope="row">{k + 1}</th>
+                <td>{formatFixed(z.re, 3)}</td>
+                <td>{formatFixed(z.im, 3)}</td>
+                <td>{formatFixed(Math.hypot(z.re, z.im), 3)}</td>
+                <td>{formatFixed(singular[k], 3)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -175,28 +175,30 @@ function PerLossTable({ result, lang }: { result: TruncationResult; lang: Widget
     return { i, total, kept };
   });
   return (
-    <table className="viz-sr-only">
-      <caption>{t.perLoss}</caption>
-      <thead>
-        <tr>
-          <th scope="col">i</th>
-          {STRATEGIES.map((s) => (
-            <th key={s} scope="col">
-              {t.strategies[s]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.i}>
-            <th scope="row">{r.i + 1}</th>
+    <div className="viz-sr-only">
+      <table>
+        <caption>{t.perLoss}</caption>
+        <thead>
+          <tr>
+            <th scope="col">i</th>
             {STRATEGIES.map((s) => (
-              <td key={s}>{formatPercent(r.total > 0 ? r.kept[s] / r.total : 1)}</td>
+              <th key={s} scope="col">
+                {t.strategies[s]}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.i}>
+              <th scope="row">{r.i + 1}</th>
+              {STRATEGIES.map((s) => (
+                <td key={s}>{formatPercent(r.total > 0 ? r.kept[s] / r.total : 1)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
