@@ -4,6 +4,7 @@
  * Flags: --corpus tang|english|FILE  --cell rnn|gru|lstm  --hidden N  --layers N  --lr X
  *   --optimizer sgd|adam  --momentum X  --clip X (0: off)  --seq-len T  --batch B
  *   --partition sequential|random  --min-freq N  --seed N  --seconds S  --steps N  --every S
+ *   --input one-hot|embedding  --embed-dim D (embedding width, default 64)
  *   --backend best|ts  --prefix TEXT  --temperature X  --top-k K  --greedy  --length N
  *   --save FILE.json  --load FILE.json (continue from a saved model)  --json (progress as JSON lines)
  */
@@ -68,6 +69,8 @@ set('seqLen', num('seq-len'));
 set('batch', num('batch'));
 set('partition', flags.get('partition') as TrainConfig['partition'] | undefined);
 set('minFreq', num('min-freq'));
+set('input', flags.get('input') as TrainConfig['input'] | undefined);
+set('embedDim', num('embed-dim'));
 set('seed', num('seed'));
 const seconds = num('seconds') ?? 60;
 const maxSteps = num('steps') ?? Number.POSITIVE_INFINITY;

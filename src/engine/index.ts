@@ -46,13 +46,16 @@ export {
   createLanguageModel,
   dispose,
   disposeLanguageModel,
+  type Embedding,
   type LanguageModel,
   type LmConfig,
   type LmResult,
+  lmEmbeddingBackward,
   lmFromStateDict,
   lmLoss,
   lmLossAndGrads,
   lmParameters,
+  lmRnnInput,
   lmToStateDict,
 } from './lm.ts';
 export {

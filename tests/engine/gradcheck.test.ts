@@ -134,6 +134,33 @@ describe('language model gradients', () => {
       const r = gradCheck(() => lmLoss(model, tokens, targets), entries);
       expect(r.ok, JSON.stringify(r.worst)).toBe(true);
     });
+
+    it(`${mode} with an embedding table: repeated tokens add their rows' gradients`, () => {
+      const rng = createRng(5);
+      const model = createLanguageModel(
+        { mode, vocabSize: 6, hiddenSize: 4, numLayers: 2, embedDim: 3 },
+        rng,
+      );
+      // token 2 appears three times, token 5 never: its row's gradient must stay exactly zero
+      const tokens = { shape: [4, 2] as [number, number], tokens: [2, 1, 2, 3, 4, 0, 2, 1] };
+      const targets = [1, 2, 3, 4, 0, 1, 2, 3];
+      const res = lmLossAndGrads(model, tokens, targets);
+      expect(res.names[0]).toBe('embedding.weight');
+      expect(res.names).toContain('weight_ih_l0');
+      expect(res.params[res.names.indexOf('weight_ih_l0')].shape).toEqual([
+        4 * (mode === 'LSTM' ? 4 : mode === 'GRU' ? 3 : 1),
+        3,
+      ]);
+      const gE = res.grads[0].data;
+      expect(Array.from(gE.subarray(15, 18))).toEqual([0, 0, 0]);
+      const entries = res.names.map((name, i) => ({
+        name,
+        value: res.params[i].data,
+        grad: Float64Array.from(res.grads[i].data),
+      }));
+      const r = gradCheck(() => lmLoss(model, tokens, targets), entries);
+      expect(r.ok, JSON.stringify(r.worst)).toBe(true);
+    });
   }
 });
 

@@ -96,7 +96,16 @@ describe('config', () => {
     expect(resolveTrainConfig({}).cell).toBe('lstm');
     expect(() => resolveTrainConfig({ hidden: 0 })).toThrow(/hidden must be a number in \[1, 2048\]/);
     expect(() => resolveTrainConfig({ cell: 'tcn' as never })).toThrow(/cell must be one of rnn, gru, lstm/);
-    expect(() => resolveTrainConfig({ input: 'embedding' as never })).toThrow(/no embedding layer/);
+    expect(() => resolveTrainConfig({ input: 'bag-of-words' as never })).toThrow(
+      /input must be one of one-hot, embedding/,
+    );
+    expect(() => resolveTrainConfig({ input: 'embedding', embedDim: 0 })).toThrow(
+      /embedDim must be a number in \[1, 1024\]/,
+    );
+    expect(resolveTrainConfig({ input: 'embedding', embedDim: 32 })).toMatchObject({
+      input: 'embedding',
+      embedDim: 32,
+    });
     expect(() => resolveTrainConfig({ batch: 2.5 })).toThrow(/batch must be a whole number/);
     expect(() => resolveTrainConfig({ lr: Number.NaN })).toThrow(TrainError);
   });
@@ -115,6 +124,20 @@ describe('Trainer', () => {
       expect(c).not.toEqual(a.slice(0, 5));
     });
   }
+
+  it('embedding input: a seeded run lowers the loss, deterministically, on both backends', () => {
+    const cfg = { ...small, input: 'embedding', embedDim: 8 } as const;
+    const a = losses(new Trainer(tiny, cfg), 60);
+    expect(a).toEqual(losses(new Trainer(tiny, cfg), 60));
+    const head = a.slice(0, 5).reduce((s, x) => s + x) / 5;
+    const tail = a.slice(-5).reduce((s, x) => s + x) / 5;
+    expect(tail).toBeLessThan(head - 0.5);
+    const wasm = createWasmBackend({ memoryBytes: 16 * 1024 * 1024 });
+    const w = losses(new Trainer(tiny, cfg, { backend: wasm ?? undefined }), 20);
+    for (let i = 0; i < 20; i++) expect(w[i]).toBeCloseTo(a[i], 3);
+    // one-hot and embedding are different models on the same seed
+    expect(losses(new Trainer(tiny, small), 5)).not.toEqual(a.slice(0, 5));
+  });
 
   it('is deterministic on the wasm backend too, and close to the TS backend', () => {
     const wasm = createWasmBackend({ memoryBytes: 16 * 1024 * 1024 });
@@ -252,6 +275,28 @@ describe('model files', () => {
       // and it can keep training
       expect(Number.isFinite(resumed.step().loss)).toBe(true);
     }
+  });
+
+  it('an embedding model saves embedding.weight, reloads and samples the same', () => {
+    const tr = new Trainer(tiny, { ...small, cell: 'gru', input: 'embedding', embedDim: 6 });
+    losses(tr, 10);
+    const file = tr.toModelFile();
+    expect(file.architecture).toMatchObject({ input: 'embedding', embedDim: 6 });
+    expect(Object.keys(file.state_dict)[0]).toBe('embedding.weight');
+    expect(file.state_dict['embedding.weight'].shape).toEqual([tr.vocab.size, 6]);
+    expect(file.state_dict.weight_ih_l0.shape).toEqual([3 * 16, 6]);
+    const loaded = parseModelFile(JSON.stringify(file));
+    const resumed = new Trainer(tiny, { ...small }, { init: loaded });
+    expect(resumed.config).toMatchObject({ cell: 'gru', input: 'embedding', embedDim: 6 });
+    const opts = { prefix: 'the ', length: 40, temperature: 0.7, seed: 3 };
+    expect(resumed.sample(opts)).toEqual(tr.sample(opts));
+    const noDim = JSON.parse(JSON.stringify(file));
+    delete noDim.architecture.embedDim;
+    expect(() => parseModelFile(noDim)).toThrow(/architecture.embedDim must be a whole number/);
+    const asOneHot = JSON.parse(JSON.stringify(file));
+    asOneHot.architecture.input = 'one-hot';
+    delete asOneHot.architecture.embedDim;
+    expect(() => parseModelFile(asOneHot)).toThrow(/do not match the architecture/);
   });
 
   it('rejects bad files with clear messages', () => {

@@ -4,8 +4,11 @@ import type { Mode } from '../config.ts';
 export type CellKind = 'rnn' | 'gru' | 'lstm';
 export type OptimizerKind = 'sgd' | 'adam';
 export type PartitionKind = 'random' | 'sequential';
-/** Input encoding. The engine has no embedding layer yet, so only one-hot (a gather of W_ih columns). */
-export type InputKind = 'one-hot';
+/**
+ * Input encoding: one-hot (a gather of W_ih columns; input_size = vocabulary size) or a learned
+ * embedding table of width `embedDim` (nn.Embedding; input_size = embedDim).
+ */
+export type InputKind = 'one-hot' | 'embedding';
 
 export interface TrainConfig {
   cell: CellKind;
@@ -23,6 +26,8 @@ export interface TrainConfig {
   /** 'sequential' carries the state across batches; 'random' starts each batch from zeros. */
   partition: PartitionKind;
   input: InputKind;
+  /** Embedding width d (used when `input` is 'embedding'). */
+  embedDim: number;
   seed: number;
   /** Characters seen fewer times become `<unk>`. */
   minFreq: number;
@@ -40,6 +45,7 @@ export const DEFAULT_TRAIN_CONFIG: TrainConfig = {
   batch: 16,
   partition: 'sequential',
   input: 'one-hot',
+  embedDim: 64,
   seed: 42,
   minFreq: 1,
 };
@@ -54,6 +60,7 @@ export const LIMITS = {
   seqLen: [1, 1024],
   batch: [1, 1024],
   seed: [0, 2 ** 32 - 1],
+  embedDim: [1, 1024],
   minFreq: [1, 1e9],
 } as const;
 
@@ -97,16 +104,14 @@ export function resolveTrainConfig(partial: Partial<TrainConfig> = {}): TrainCon
   oneOf('cell', ['rnn', 'gru', 'lstm']);
   oneOf('optimizer', ['sgd', 'adam']);
   oneOf('partition', ['random', 'sequential']);
-  if ((c.input as string) === 'embedding')
-    throw bad('input "embedding" is not available: the engine has no embedding layer yet; use "one-hot"');
-  oneOf('input', ['one-hot']);
+  oneOf('input', ['one-hot', 'embedding']);
   for (const key of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
     const v = c[key] as number;
     const [lo, hi] = LIMITS[key];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < lo || v > hi)
       throw bad(`${key} must be a number in [${lo}, ${hi}], got ${JSON.stringify(v)}`);
   }
-  for (const key of ['hidden', 'layers', 'seqLen', 'batch', 'seed', 'minFreq'] as const) {
+  for (const key of ['hidden', 'layers', 'seqLen', 'batch', 'seed', 'minFreq', 'embedDim'] as const) {
     if (!Number.isInteger(c[key])) throw bad(`${key} must be a whole number, got ${c[key]}`);
   }
   return c;

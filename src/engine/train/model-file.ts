@@ -15,8 +15,10 @@ export interface ModelArchitecture {
   cell: CellKind;
   /** torch.nn class: RNN (tanh), GRU or LSTM. */
   torch: 'RNN' | 'GRU' | 'LSTM';
-  /** One-hot input: input_size equals the vocabulary size. */
-  input: 'one-hot';
+  /** One-hot input (input_size = vocabSize) or an nn.Embedding(vocabSize, embedDim) in front. */
+  input: 'one-hot' | 'embedding';
+  /** Embedding width (only with input 'embedding'). */
+  embedDim?: number;
   vocabSize: number;
   hidden: number;
   layers: number;
@@ -42,10 +44,13 @@ export interface LoadedModel {
 }
 
 export const PYTORCH_HINT =
-  'rnn = torch.nn.<torch>(input_size=vocabSize, hidden_size=hidden, num_layers=layers); ' +
-  'head = torch.nn.Linear(hidden, vocabSize); sd = {k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in f["state_dict"].items()}; ' +
+  'sd = {k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in f["state_dict"].items()}; ' +
+  'rnn = torch.nn.<torch>(input_size=(embedDim if embedding else vocabSize), hidden_size=hidden, num_layers=layers); ' +
+  'head = torch.nn.Linear(hidden, vocabSize); ' +
   'head.load_state_dict({k[5:]: v for k, v in sd.items() if k.startswith("head.")}); ' +
-  'rnn.load_state_dict({k: v for k, v in sd.items() if not k.startswith("head.")}); input x_t is one_hot(id, vocabSize).';
+  'rnn.load_state_dict({k: v for k, v in sd.items() if "." not in k}); ' +
+  'one-hot input: x_t = one_hot(id, vocabSize); embedding input: emb = torch.nn.Embedding(vocabSize, embedDim), ' +
+  'emb.weight.data = sd["embedding.weight"], x_t = emb(id).';
 
 const TORCH: Record<CellKind, ModelArchitecture['torch']> = { rnn: 'RNN', gru: 'GRU', lstm: 'LSTM' };
 
@@ -64,13 +69,15 @@ export function toModelFile(
   const dict = lmToStateDict(model);
   if (round) for (const t of Object.values(dict)) t.data = t.data.map(f32);
   const c = model.rnn.config;
+  const embedDim = model.embedding?.weight.shape[1];
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     architecture: {
       cell,
       torch: TORCH[cell],
-      input: 'one-hot',
+      input: embedDim ? 'embedding' : 'one-hot',
+      ...(embedDim ? { embedDim } : {}),
       vocabSize: vocab.size,
       hidden: c.hiddenSize,
       layers: c.numLayers,
@@ -134,9 +141,10 @@ export function parseModelFile(source: string | unknown): LoadedModel {
   if (!isObject(a)) return fail('The model file has no "architecture".');
   if (a.cell !== 'rnn' && a.cell !== 'gru' && a.cell !== 'lstm')
     fail(`architecture.cell must be "rnn", "gru" or "lstm", got ${JSON.stringify(a.cell)}.`);
-  if (a.input !== undefined && a.input !== 'one-hot')
-    fail(`architecture.input must be "one-hot", got ${JSON.stringify(a.input)}.`);
-  const int = (key: 'hidden' | 'layers' | 'vocabSize', lo: number, hi: number): number => {
+  if (a.input !== undefined && a.input !== 'one-hot' && a.input !== 'embedding')
+    fail(`architecture.input must be "one-hot" or "embedding", got ${JSON.stringify(a.input)}.`);
+  const input: ModelArchitecture['input'] = a.input === 'embedding' ? 'embedding' : 'one-hot';
+  const int = (key: 'hidden' | 'layers' | 'vocabSize' | 'embedDim', lo: number, hi: number): number => {
     const v = a[key];
     if (typeof v !== 'number' || !Number.isInteger(v) || v < lo || v > hi)
       fail(`architecture.${key} must be a whole number in [${lo}, ${hi}], got ${JSON.stringify(v)}.`);
@@ -145,6 +153,7 @@ export function parseModelFile(source: string | unknown): LoadedModel {
   const hidden = int('hidden', LIMITS.hidden[0], LIMITS.hidden[1]);
   const layers = int('layers', LIMITS.layers[0], LIMITS.layers[1]);
   const vocabSize = int('vocabSize', 2, 1_000_000);
+  const embedDim = input === 'embedding' ? int('embedDim', LIMITS.embedDim[0], LIMITS.embedDim[1]) : 0;
   const tokens = file.vocab;
   if (!Array.isArray(tokens) || !tokens.every((t) => typeof t === 'string' && t.length > 0))
     fail('"vocab" must be a list of characters.');
@@ -176,17 +185,26 @@ export function parseModelFile(source: string | unknown): LoadedModel {
     hiddenSize: hidden,
     numLayers: layers,
     dtype: 'float32',
+    embedDim,
   });
   try {
     lmFromStateDict(model, dict as Record<string, unknown>);
   } catch (e) {
     fail(
-      `The weights do not match the architecture (${cell}, hidden ${hidden}, ${layers} layer(s), vocabulary ${vocabSize}): ${(e as Error).message}`,
+      `The weights do not match the architecture (${cell}, hidden ${hidden}, ${layers} layer(s), vocabulary ${vocabSize}${embedDim ? `, embedding ${embedDim}` : ''}): ${(e as Error).message}`,
     );
   }
   const training = isObject(file.training) ? (file.training as ModelFile['training']) : undefined;
   return {
-    architecture: { cell, torch: TORCH[cell], input: 'one-hot', vocabSize, hidden, layers },
+    architecture: {
+      cell,
+      torch: TORCH[cell],
+      input,
+      ...(embedDim ? { embedDim } : {}),
+      vocabSize,
+      hidden,
+      layers,
+    },
     vocab,
     model,
     training,

@@ -3,7 +3,7 @@
  * The id 0 (`<unk>`) is never generated. Unknown prefix characters are reported and read as `<unk>`.
  */
 import { headForward } from '../head.ts';
-import type { LanguageModel } from '../lm.ts';
+import { type LanguageModel, lmRnnInput } from '../lm.ts';
 import { forward } from '../network.ts';
 import type { Rng } from '../random.ts';
 import type { FloatArray, Tensor } from '../tensor.ts';
@@ -98,7 +98,7 @@ export class StepRunner {
   /** Reads one id; returns the logits of the next (a view, valid until the next call). */
   feed(id: number): Float32Array {
     this.input.tokens[0] = id;
-    const tr = forward(this.model.rnn, this.input, this.h, this.c);
+    const tr = forward(this.model.rnn, lmRnnInput(this.model, this.input), this.h, this.c);
     this.h.data.set(tr.hN.data);
     if (this.c && tr.cN) this.c.data.set(tr.cN.data);
     headForward(this.model.head, tr.output.data as FloatArray, 1, this.logits);

@@ -7,7 +7,13 @@
 import { type Backend, tsBackend } from '../backend.ts';
 import { backward } from '../bptt.ts';
 import { headBackward, headForward, softmaxCrossEntropy } from '../head.ts';
-import { createLanguageModel, type LanguageModel, lmParameters } from '../lm.ts';
+import {
+  createLanguageModel,
+  type LanguageModel,
+  lmEmbeddingBackward,
+  lmParameters,
+  lmRnnInput,
+} from '../lm.ts';
 import { forward } from '../network.ts';
 import { clipGradNorm, createAdam, createSgd, globalNorm, type Optimizer } from '../optim.ts';
 import { namedParams } from '../params.ts';
@@ -128,6 +134,8 @@ export class Trainer {
           cell: init.architecture.cell,
           hidden: init.architecture.hidden,
           layers: init.architecture.layers,
+          input: init.architecture.input,
+          ...(init.architecture.embedDim ? { embedDim: init.architecture.embedDim } : {}),
         }
       : config;
     this.config = resolveTrainConfig(merged);
@@ -154,6 +162,7 @@ export class Trainer {
         hiddenSize: cfg.hidden,
         numLayers: cfg.layers,
         dtype: 'float32',
+        embedDim: cfg.input === 'embedding' ? cfg.embedDim : 0,
       },
       init ? undefined : initRng,
       this.backend,
@@ -227,16 +236,23 @@ export class Trainer {
     const N = this.X.length;
     const V = this.vocab.size;
     // h0/c0: the previous batch's final state, as plain values (detached: no gradient flows into them)
-    const tr = forward(model.rnn, this.input, carry ? this.h : null, carry ? this.c : null);
+    const tr = forward(
+      model.rnn,
+      lmRnnInput(model, this.input),
+      carry ? this.h : null,
+      carry ? this.c : null,
+    );
     headForward(model.head, tr.output.data, N, this.logits);
     const loss = softmaxCrossEntropy(this.logits, N, V, this.Y, this.dLogits);
     if (!Number.isFinite(loss)) this.fail(loss, Number.NaN);
     headBackward(model.head, tr.output.data, N, this.dLogits, this.dOut.data);
     const g = backward(model.rnn, tr, { gradOutput: this.dOut });
+    lmEmbeddingBackward(model, this.input, g.input);
     this.h.data.set(tr.hN.data);
     if (this.c && tr.cN) this.c.data.set(tr.cN.data);
     if (!this.grads) {
       this.grads = [
+        ...(model.embedding ? [model.embedding.gradWeight] : []),
         ...namedParams(model.rnn.config, g.params).map(([, t]) => t),
         model.head.gradWeight,
         model.head.gradBias,
@@ -324,8 +340,9 @@ export class Trainer {
   sampleIncremental(options: SampleOptions): Generator<number, SampleResult> {
     if (!this.inference) {
       const { mode, hiddenSize, numLayers } = this.model.rnn.config;
+      const embedDim = this.model.embedding?.weight.shape[1] ?? 0;
       const model = createLanguageModel(
-        { mode, vocabSize: this.vocab.size, hiddenSize, numLayers, dtype: 'float32' },
+        { mode, vocabSize: this.vocab.size, hiddenSize, numLayers, dtype: 'float32', embedDim },
         undefined,
       );
       this.inference = { model, runner: new StepRunner(model) };
