@@ -21,6 +21,8 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 900,
+    // dist/.vite/manifest.json: which chunks each entry and page imports, read by scripts/budgets.ts.
+    manifest: !isSsrBuild,
     rolldownOptions: {
       // The prerender bundle imports every page eagerly on purpose; the client still splits them.
       checks: { pluginTimings: false, ineffectiveDynamicImport: !isSsrBuild },

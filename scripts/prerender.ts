@@ -99,7 +99,14 @@ const files = listFiles(dist).filter((path) => !path.endsWith(`${sep}sw.js`));
 // first, which every browser that runs a service worker reads, so the .woff and .ttf copies stay out.
 const assets = files
   .map(urlOf)
-  .filter((url) => !url.endsWith('.html') && !/\.(ttf|woff)$/.test(url) && !url.endsWith('.map'))
+  .filter(
+    (url) =>
+      !url.endsWith('.html') &&
+      !/\.(ttf|woff)$/.test(url) &&
+      !url.endsWith('.map') &&
+      // the build manifest is for scripts/budgets.ts, not for readers
+      !url.startsWith('/.vite/'),
+  )
   .sort();
 const pages = [
   '/',

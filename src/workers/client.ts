@@ -54,8 +54,11 @@ export class TrainerClient {
 
   constructor(private readonly worker: WorkerLike = createTrainerWorker()) {
     worker.onmessage = (e: MessageEvent) => this.receive(e.data as WorkerEvent);
+    // An error the worker did not catch (a bug, a failed load, out of memory): its state can no longer be
+    // trusted, so the run is reported failed and the worker ended; the next request starts a fresh one.
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
+      if (this.terminated) return;
       const error: WireError = {
         code: 'internal',
         message: `The training worker failed: ${e.message || 'unknown error'}`,
@@ -63,6 +66,8 @@ export class TrainerClient {
       for (const p of this.pending.values()) p.reject(new TrainerRequestError(error));
       this.pending.clear();
       this.emit({ type: 'error', runId: -1, error });
+      this.emit({ type: 'status', runId: -1, status: 'failed' });
+      this.terminate();
     };
   }
 

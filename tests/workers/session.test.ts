@@ -167,3 +167,49 @@ describe('training worker session', () => {
     await expect(client.pause()).rejects.toMatchObject({ code: 'cancelled' });
   });
 });
+
+describe('a worker that crashes', () => {
+  it('fails pending requests, reports the run failed, ends the worker; a new client starts afresh', async () => {
+    let terminated = 0;
+    const worker: WorkerLike = {
+      postMessage: () => undefined,
+      onmessage: null,
+      onerror: null,
+      terminate: () => {
+        terminated++;
+      },
+    };
+    const client = new TrainerClient(worker);
+    const events: WorkerEvent[] = [];
+    client.on((e) => events.push(e));
+    const pending = client.start(cfg, { kind: 'text', text: tiny });
+    let prevented = false;
+    worker.onerror?.({
+      message: 'Uncaught RangeError: Array buffer allocation failed',
+      preventDefault: () => {
+        prevented = true;
+      },
+    } as ErrorEvent);
+    await expect(pending).rejects.toMatchObject({
+      code: 'internal',
+      message: 'The training worker failed: Uncaught RangeError: Array buffer allocation failed',
+    });
+    expect(prevented).toBe(true);
+    expect(events.map((e) => (e.type === 'status' ? `status ${e.status}` : e.type))).toEqual([
+      'error',
+      'status failed',
+    ]);
+    expect(client.isTerminated).toBe(true);
+    expect(terminated).toBe(1);
+    // a second error from the dead worker is ignored
+    worker.onerror?.({ message: 'again' } as ErrorEvent);
+    expect(events).toHaveLength(2);
+    await expect(client.pause()).rejects.toMatchObject({ code: 'cancelled' });
+
+    // the widget's next request makes a new client, which trains as usual
+    const { client: fresh, events: freshEvents } = setup();
+    await fresh.start(cfg, { kind: 'text', text: tiny }, { maxSteps: 3 });
+    await waitFor(() => freshEvents.some((e) => e.type === 'status' && e.status === 'stopped'));
+    fresh.terminate();
+  });
+});
