@@ -51,11 +51,17 @@ const CSS = `
 @media (prefers-reduced-motion: reduce) { .viz-lt-equations [data-part] { transition: none; } }
 `;
 
-/** The symbols that take focus: tagged, and not inside another tagged symbol. */
+/**
+ * The symbols that take focus: tagged, and not inside another tagged symbol; in document order, or in
+ * `data-order` when every one has it (tagPart's `order`).
+ */
 function targetsIn(el: HTMLElement): HTMLElement[] {
-  return [...el.querySelectorAll<HTMLElement>('[data-part]')].filter(
+  const targets = [...el.querySelectorAll<HTMLElement>('[data-part]')].filter(
     (s) => !s.parentElement?.closest('[data-part]'),
   );
+  if (targets.length && targets.every((s) => s.dataset.order !== undefined))
+    targets.sort((a, b) => Number(a.dataset.order) - Number(b.dataset.order));
+  return targets;
 }
 
 const partOf = (target: EventTarget | null) =>

@@ -18,16 +18,22 @@ export function isPartName(part: string): boolean {
   return PART_NAME.test(part) && !/\s$/.test(part);
 }
 
-/** `tex` tagged as the figure part `part`: `\htmlData{part=W_hh}{\Whh}`. */
-export function tagPart(part: string, tex: string): string {
+/**
+ * `tex` tagged as the figure part `part`: `\htmlData{part=W_hh}{\Whh}`. `order` sets the keyboard order
+ * when KaTeX's DOM order is not the reading order (an `\underbrace` label comes before its body): when
+ * every symbol of an equation has one, the arrows follow it.
+ */
+export function tagPart(part: string, tex: string, order?: number): string {
   if (!isPartName(part)) throw new Error(`linked TeX: "${part}" cannot be a part name`);
-  return `\\htmlData{part=${part}}{${tex}}`;
+  if (order !== undefined && !Number.isInteger(order))
+    throw new Error(`linked TeX: order ${order} is not an integer`);
+  return `\\htmlData{part=${part}${order === undefined ? '' : `,order=${order}`}}{${tex}}`;
 }
 
 /** Every part tagged in a TeX string, in order of appearance, each once. */
 export function taggedParts(tex: string): string[] {
   const seen = new Set<string>();
-  for (const m of tex.matchAll(/\\htmlData\{part=([^},]*)\}/g)) seen.add(m[1]);
+  for (const m of tex.matchAll(/\\htmlData\{part=([^},]*)[,}]/g)) seen.add(m[1]);
   return [...seen];
 }
 

@@ -13,6 +13,14 @@ describe('linked math: tagging', () => {
     ).toEqual(['h', 'a', 'b']);
   });
 
+  it('carries an optional keyboard order, and still lists the part', () => {
+    const tex = tagPart('sum', '3 \\times 4', 5);
+    expect(tex).toBe('\\htmlData{part=sum,order=5}{3 \\times 4}');
+    expect(taggedParts(tex)).toEqual(['sum']);
+    expect(linkedTexHtml(tex)).toMatch(/data-part="sum" data-order="5"/);
+    expect(() => tagPart('sum', 'x', 1.5)).toThrow(/integer/);
+  });
+
   it('refuses part names that would break the \\htmlData argument', () => {
     for (const bad of ['', 'a,b', 'a=b', 'a}b', 'a{', '\\x', ' a', 'a ', 'a%b', 'a#b'])
       expect(isPartName(bad), bad).toBe(false);

@@ -44,7 +44,16 @@ describe('<ConcatEquivalence>', () => {
     for (const p of linePartsOf(identityLines({ n: 3, d: 1, h: 4 }))) expect(figureParts).toContain(p);
     const symbols = screen.getAllByRole('button').filter((b) => eq.contains(b));
     expect(symbols).toHaveLength(8);
-    expect(symbols.filter((b) => b.tabIndex === 0)).toHaveLength(1);
+    expect(symbols.filter((b) => b.tabIndex === 0).map((b) => b.dataset.part)).toEqual(['X']);
+    // the arrows read left to right, each product after its factors
+    const order: string[] = [];
+    act(() => symbols.find((b) => b.tabIndex === 0)!.focus());
+    for (let k = 0; k < 8; k++) {
+      order.push((document.activeElement as HTMLElement).dataset.part ?? '');
+      fireEvent.keyDown(document.activeElement!, { key: 'ArrowRight' });
+    }
+    expect(order).toEqual(['X', 'W_xh', 'H', 'W_hh', 'sum', 'XH', 'W', 'joint']);
+    act(() => (document.activeElement as HTMLElement).blur());
     const whh = eq.querySelector<HTMLElement>('[data-part="W_hh"]')!;
     expect(whh.getAttribute('aria-label')).toMatch(/^W_hh: 4 × 4 \(h × h\); entry row 1, column 1 = −?\d/);
     act(() => whh.focus());

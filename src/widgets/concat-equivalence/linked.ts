@@ -52,16 +52,17 @@ export const PART_NAME: Record<ConcatPart, string> = {
 
 /** The identity, one line; under each side a brace carries the product's live shape. */
 export function identityLines(dims: Dims): LinkedLine[] {
-  const X = s('X', '\\mathbf{X}');
-  const H = s('H', '\\mathbf{H}');
-  const Wxh = s('W_xh', '\\Wxh');
-  const Whh = s('W_hh', '\\Whh');
+  // the keyboard reads left to right, each product after its factors (KaTeX puts a brace's label first)
+  const X = s('X', '\\mathbf{X}', 1);
+  const Wxh = s('W_xh', '\\Wxh', 2);
+  const H = s('H', '\\mathbf{H}', 3);
+  const Whh = s('W_hh', '\\Whh', 4);
   const shape = `${dims.n} \\times ${dims.h}`;
-  const XH = s('XH', `[\\mathbf{X},\\, \\mathbf{H}]`);
-  const W = s('W', `\\begin{bmatrix} \\Wxh \\\\ \\Whh \\end{bmatrix}`);
+  const XH = s('XH', `[\\mathbf{X},\\, \\mathbf{H}]`, 6);
+  const W = s('W', `\\begin{bmatrix} \\Wxh \\\\ \\Whh \\end{bmatrix}`, 7);
   return [
     {
-      rhs: `\\displaystyle\\underbrace{${X}\\, ${Wxh} + ${H}\\, ${Whh}}_{${s('sum', shape)}} = \\underbrace{${XH}\\, ${W}}_{${s('joint', shape)}}`,
+      rhs: `\\displaystyle\\underbrace{${X}\\, ${Wxh} + ${H}\\, ${Whh}}_{${s('sum', shape, 5)}} = \\underbrace{${XH}\\, ${W}}_{${s('joint', shape, 8)}}`,
     },
   ];
 }
