@@ -1,6 +1,7 @@
 /** The computational graph of the three-step RNN, with the backward arrows computed so far. */
 import { Arrow, CellBox, formatFixed, neutral, type Role, roleColor } from '../../viz';
 import type { WidgetLang } from '../types';
+import type { GraphLink } from './linked';
 import type { Walk } from './model';
 import { strings } from './strings';
 
@@ -109,12 +110,17 @@ for (const t of [1, 2, 3]) {
   }
 }
 
+/** Every backward edge the graph can draw (ids "from-to"). */
+export const EDGE_IDS: readonly string[] = Object.keys(BACKWARD);
+
 export function Graph({
   lang,
   w,
   done,
   current,
   values,
+  link = null,
+  onHoverNode,
 }: {
   lang: WidgetLang;
   w: Walk;
@@ -123,11 +129,21 @@ export function Graph({
   current: Set<string>;
   /** Short gradient text per node id. */
   values: Record<string, string>;
+  /** What a symbol of the equation lights: its own nodes and edges, and its term's path. */
+  link?: GraphLink | null;
+  onHoverNode?: (id: string | null) => void;
 }) {
   const t = strings[lang];
   void w;
+  const linkOf = (id: string, own: readonly string[], path: readonly string[]) =>
+    own.includes(id) ? 'symbol' : path.includes(id) ? 'path' : undefined;
   return (
-    <svg className="viz-svg bg-graph" viewBox="0 0 610 372" role="img" aria-label={t.graphTitle}>
+    <svg
+      className={`viz-svg bg-graph${link ? ' bg-linking' : ''}`}
+      viewBox="0 0 610 372"
+      role="img"
+      aria-label={t.graphTitle}
+    >
       <desc>{t.graphDesc}</desc>
       {FORWARD.map((e) => (
         <Arrow key={e.id} points={e.pts} color={neutral('muted')} width={1.1} />
@@ -160,10 +176,48 @@ export function Graph({
           />
         ) : null,
       )}
+      {link
+        ? [...new Set([...link.pathEdges, ...link.edges])].map((id) => {
+            const own = link.edges.includes(id);
+            return BACKWARD[id] ? (
+              <g key={`link-${id}`} data-link-edge={id} data-linked={own ? 'symbol' : 'path'}>
+                <Arrow
+                  points={BACKWARD[id]}
+                  color={own ? neutral('highlight') : roleColor('grad')}
+                  width={own ? 3.4 : 2.6}
+                  highlighted={own}
+                />
+              </g>
+            ) : null;
+          })
+        : null}
       {NODES.map((n) => {
         const v = values[n.id];
+        const linked = link ? linkOf(n.id, link.nodes, link.pathNodes) : undefined;
         return (
-          <g key={n.id} data-node={n.id} data-done={done.has(n.id) || undefined}>
+          <g
+            key={n.id}
+            data-node={n.id}
+            data-done={done.has(n.id) || undefined}
+            data-linked={linked}
+            onPointerEnter={onHoverNode ? () => onHoverNode(n.id) : undefined}
+            onPointerLeave={onHoverNode ? () => onHoverNode(null) : undefined}
+          >
+            {linked ? (
+              <rect
+                className="bg-ring"
+                x={n.x - n.w / 2 - 5}
+                y={n.y - NH / 2 - 5}
+                width={n.w + 10}
+                height={NH + 10}
+                rx={linked === 'symbol' ? 8 : 10}
+                fill="none"
+                stroke={neutral('highlight')}
+                strokeWidth={linked === 'symbol' ? 2.6 : 1.4}
+                strokeDasharray={linked === 'symbol' ? undefined : '3 2'}
+                pointerEvents="none"
+              />
+            ) : null}
             <CellBox
               x={n.x}
               y={n.y}

@@ -3,13 +3,16 @@
  * at a time with its numeric value, and ∂L/∂W_hh built as a sum over time in which powers of W_hhᵀ appear,
  * checked against the engine's gradient.
  */
-import { type KeyboardEvent, useEffect, useMemo, useState } from 'react';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useState } from 'react';
 import { formatFixed, formatScientific } from '../../viz';
+import { LinkedTex } from '../../viz/LinkedTex';
+import { linePartsOf } from '../../viz/linkedMath';
 import { renderTex } from '../shared/MathText';
 import { ShareLink, UrlNoticeBanner } from '../shared/ShareLink';
 import { readFromUrl, shareUrl, writeToUrl } from '../shared/urlState';
 import type { WidgetBaseProps, WidgetLang } from '../types';
 import { Graph, vecText } from './Graph';
+import { describeSymbol, expansionLines, graphLink } from './linked';
 import { type Mat, problemOf, type Step, type Term, type Walk, walk } from './model';
 import { createGraphStore, GraphStoreContext, STEPS, schema, useGraph } from './store';
 import { strings } from './strings';
@@ -60,6 +63,12 @@ const CSS = `
 .bg-check { font-weight: 600; }
 .bg-problem { font-size: 0.85rem; }
 .bg-problem summary { cursor: pointer; }
+.bg-expansion { font-size: 0.95rem; }
+.bg-readout { margin: 0.2rem 0 0.4rem; min-height: 2.6em; font-size: 0.85rem; color: var(--viz-muted);
+  font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.bg-graph [data-node] { transition: opacity 120ms ease; }
+.bg-graph.bg-linking [data-node]:not([data-linked]) { opacity: 0.4; }
+@media (prefers-reduced-motion: reduce) { .bg-graph [data-node] { transition: none; } }
 `;
 
 const num = (v: number) => formatFixed(v, 3).replace('−', '-');
@@ -163,6 +172,20 @@ function Body({ lang }: { lang: WidgetLang }) {
     e.preventDefault();
     go(to);
   };
+  // math linked to the graph: a symbol lights its node or edge and its term's path; a node lights its symbols
+  const [focus, setFocus] = useState<string | null>(null);
+  const [hoverNode, setHoverNode] = useState<string | null>(null);
+  const lines = useMemo(() => expansionLines(terms), [terms]);
+  const link = useMemo(
+    () => (focus && linePartsOf(lines).includes(focus) ? graphLink(focus, terms) : null),
+    [focus, lines, terms],
+  );
+  const lit = useCallback(
+    (part: string) =>
+      part === focus || (hoverNode !== null && (graphLink(part, terms)?.nodes.includes(hoverNode) ?? false)),
+    [focus, hoverNode, terms],
+  );
+  const describe = useCallback((part: string) => describeSymbol(part, w, terms, t.symbols), [w, terms, t]);
   const sumSoFar = terms.reduce((a, b) => a.map((v, q) => v + b.value[q]) as Mat, [0, 0, 0, 0] as Mat);
   const ok = w.maxDiff < 1e-12;
   return (
@@ -195,7 +218,37 @@ function Body({ lang }: { lang: WidgetLang }) {
       </div>
       <div className="bg-cols">
         <div>
-          <Graph lang={lang} w={w} done={done} current={current} values={values} />
+          <Graph
+            lang={lang}
+            w={w}
+            done={done}
+            current={current}
+            values={values}
+            link={link}
+            onHoverNode={setHoverNode}
+          />
+          <section aria-label={t.expansion} className="bg-linked">
+            <h4 style={{ margin: '0.3rem 0' }}>{t.expansion}</h4>
+            <p className="bg-muted" style={{ margin: 0 }}>
+              {t.expansionNote}
+            </p>
+            {terms.length ? (
+              <>
+                <LinkedTex
+                  lines={lines}
+                  focus={focus}
+                  lit={lit}
+                  label={t.linkedLabel}
+                  describe={describe}
+                  onFocusPart={setFocus}
+                  className="bg-expansion"
+                />
+                <p className="bg-readout">{focus ? describe(focus) : t.linkHint}</p>
+              </>
+            ) : (
+              <p className="bg-muted">{t.notYet}</p>
+            )}
+          </section>
           <details className="bg-problem">
             <summary>{t.setup}</summary>
             <Tex
@@ -220,62 +273,51 @@ function Body({ lang }: { lang: WidgetLang }) {
           ) : null}
         </div>
       </div>
-      <section aria-label={t.expansion}>
-        <h4 style={{ margin: '0 0 0.3rem' }}>{t.expansion}</h4>
-        <p className="bg-muted" style={{ margin: 0 }}>
-          {t.expansionNote}
-        </p>
-        {terms.length ? (
-          <>
-            <Tex
-              tex={`${dLd('\\Whh')} = ${terms.map((x) => termTex(x)).join(' + ')}${terms.length < 6 ? ' + \\cdots' : ''}`}
-            />
-            <div className="bg-scroll">
-              <table className="bg-terms">
-                <caption className="viz-sr-only">{t.termsTable}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.term}</th>
-                    <th scope="col">{t.power}</th>
-                    <th scope="col">{t.value}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {terms.map((x) => (
-                    <tr
-                      key={`${x.i}-${x.t}`}
-                      data-term={`${x.i}-${x.t}`}
-                      data-new={cur.terms?.includes(x) || undefined}
-                    >
-                      <td>
-                        <Tex tex={termTex(x)} display={false} />
-                      </td>
-                      <td>{x.i - x.t}</td>
-                      <td>
-                        <Tex tex={texMat(x.value)} display={false} />
-                      </td>
-                    </tr>
-                  ))}
-                  <tr>
-                    <th scope="row">Σ</th>
-                    <td />
+      {terms.length ? (
+        <section aria-label={t.termsTable}>
+          <div className="bg-scroll">
+            <table className="bg-terms">
+              <caption className="viz-sr-only">{t.termsTable}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.term}</th>
+                  <th scope="col">{t.power}</th>
+                  <th scope="col">{t.value}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {terms.map((x) => (
+                  <tr
+                    key={`${x.i}-${x.t}`}
+                    data-term={`${x.i}-${x.t}`}
+                    data-new={cur.terms?.includes(x) || undefined}
+                  >
                     <td>
-                      <Tex tex={texMat(sumSoFar)} display={false} />
+                      <Tex tex={termTex(x)} display={false} />
+                    </td>
+                    <td>{x.i - x.t}</td>
+                    <td>
+                      <Tex tex={texMat(x.value)} display={false} />
                     </td>
                   </tr>
-                </tbody>
-              </table>
-            </div>
-            {terms.length === 6 ? (
-              <p className="bg-check" data-ok={ok}>
-                {t.check(formatScientific(w.maxDiff, 2), ok)}
-              </p>
-            ) : null}
-          </>
-        ) : (
-          <p className="bg-muted">{t.notYet}</p>
-        )}
-      </section>
+                ))}
+                <tr>
+                  <th scope="row">Σ</th>
+                  <td />
+                  <td>
+                    <Tex tex={texMat(sumSoFar)} display={false} />
+                  </td>
+                </tr>
+              </tbody>
+            </table>
+          </div>
+          {terms.length === 6 ? (
+            <p className="bg-check" data-ok={ok}>
+              {t.check(formatScientific(w.maxDiff, 2), ok)}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
     </div>
   );
 }

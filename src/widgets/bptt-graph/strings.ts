@@ -1,5 +1,6 @@
 /** Every word the bptt-graph figure shows, in both languages. */
 import type { Bilingual } from '../types';
+import type { SymbolText } from './linked';
 import type { StepKind } from './model';
 
 export interface GraphStrings {
@@ -29,6 +30,9 @@ export interface GraphStrings {
   legendGrad: string;
   legendParam: string;
   twoArrows: string;
+  linkedLabel: string;
+  linkHint: string;
+  symbols: SymbolText;
 }
 
 export const strings: Bilingual<GraphStrings> = {
@@ -74,6 +78,18 @@ export const strings: Bilingual<GraphStrings> = {
     legendGrad: 'gradient computed (⇠ backward arrow)',
     legendParam: 'shared parameter (dashed: its uses)',
     twoArrows: 'two incoming arrows',
+    linkedLabel: 'The terms of ∂L/∂W_hh, symbol by symbol',
+    linkHint:
+      'Hover or focus a symbol to light its node or edge and its term’s path in the graph, with its value.',
+    symbols: {
+      H: (k, t, v) => `H_${k}ᵀ, the state that meets W_hh at step ${t}: ${v}`,
+      e: (i, v) => `e_${i} = ∂L/∂o_${i} W_hqᵀ, what the loss at step ${i} sends into h_${i}: ${v}`,
+      D: (j, v) => `D_${j} = diag(1 − H_${j}²), the way back through tanh at step ${j}: ${v}`,
+      W: (j, v) => `W_hhᵀ, the edge from h_${j} back to h_${j - 1}: ${v}`,
+      term: (i, t, v) =>
+        `. Term for the loss at step ${i} and the use of W_hh at step ${t} (${i - t} factor${i - t === 1 ? '' : 's'} of W_hhᵀ): ${v}`,
+      sum: (n, v) => `∂L/∂W_hh, the ${n} term${n === 1 ? '' : 's'} so far: ${v}`,
+    },
   },
   zh: {
     first: '第一步',
@@ -113,5 +129,15 @@ export const strings: Bilingual<GraphStrings> = {
     legendGrad: '已算出的梯度（⇠ 反向箭头）',
     legendParam: '共享参数（虚线：它的各次使用）',
     twoArrows: '两个箭头汇入',
+    linkedLabel: '逐个符号看 ∂L/∂W_hh 的各项',
+    linkHint: '悬停或聚焦某个符号，计算图中会高亮它对应的节点或边以及它所在项的路径，并显示它的值。',
+    symbols: {
+      H: (k, t, v) => `H_${k}ᵀ，第 ${t} 步与 W_hh 相乘的状态：${v}`,
+      e: (i, v) => `e_${i} = ∂L/∂o_${i} W_hqᵀ，第 ${i} 步的损失送入 h_${i} 的梯度：${v}`,
+      D: (j, v) => `D_${j} = diag(1 − H_${j}²)，第 ${j} 步经过 tanh 回传：${v}`,
+      W: (j, v) => `W_hhᵀ，从 h_${j} 回到 h_${j - 1} 的边：${v}`,
+      term: (i, t, v) => `。损失步 ${i}、第 ${t} 步使用 W_hh 的项（${i - t} 个 W_hhᵀ 因子）：${v}`,
+      sum: (n, v) => `∂L/∂W_hh，目前的 ${n} 项之和：${v}`,
+    },
   },
 };

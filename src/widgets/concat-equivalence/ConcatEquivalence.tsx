@@ -2,10 +2,11 @@
  * concat-equivalence: X W_xh + H W_hh = [X, H] [W_xh ; W_hh], with live seeded matrices of the reader's
  * sizes, both products computed and compared.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
-import { divergingScale, formatCompact, formatShape, MatrixView, maxAbsOf } from '../../viz';
-import { renderTex } from '../shared/MathText';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { divergingScale, formatAuto, formatCompact, formatShape, MatrixView, maxAbsOf } from '../../viz';
+import { LinkedTex } from '../../viz/LinkedTex';
 import type { Bilingual, WidgetBaseProps } from '../types';
+import { type ConcatPart, identityLines, isConcatPart, matrixOf, PART_NAME, SYMBOLIC_SHAPE } from './linked';
 import { computeEquivalence, DIM_LIMITS, type DimKey, type Mat } from './model';
 import { ConcatStoreContext, createConcatStore, useConcat } from './store';
 import { readUrlState, writeUrlState } from './urlState';
@@ -22,6 +23,18 @@ const text: Bilingual<{
   disagree: (diff: string) => string;
   issue: (name: string, typed: string, issue: Issue, value: number, lo: number, hi: number) => string;
   sizes: string;
+  identity: string;
+  linkHint: string;
+  /** A matrix's shape, its shape in letters, and the entry the reader last pointed at in the figure. */
+  describe: (
+    name: string,
+    rows: number,
+    cols: number,
+    symbolic: string,
+    r: number,
+    c: number,
+    v: string,
+  ) => string;
 }> = {
   en: {
     dims: {
@@ -42,6 +55,10 @@ const text: Bilingual<{
           ? `${name} must be a whole number; using ${value}.`
           : `${name} must be between ${lo} and ${hi}; using ${value}.`,
     sizes: 'Sizes',
+    identity: 'The identity, symbol by symbol',
+    linkHint: 'Hover or focus a symbol (or a matrix) to see which matrix it is, its shape and an entry.',
+    describe: (name, rows, cols, sym, r, c, v) =>
+      `${name}: ${rows} × ${cols} (${sym}); entry row ${r}, column ${c} = ${v}`,
   },
   zh: {
     dims: { n: '批量大小 n（X 与 H 的行数）', d: '输入维度 d（X 的列数）', h: '隐藏维度 h（H 的列数）' },
@@ -58,6 +75,10 @@ const text: Bilingual<{
           ? `${name} 必须是整数；已改用 ${value}。`
           : `${name} 必须在 ${lo} 到 ${hi} 之间；已改用 ${value}。`,
     sizes: '尺寸',
+    identity: '逐个符号看这个等式',
+    linkHint: '悬停或聚焦某个符号（或某个矩阵），即可看到它对应的矩阵、形状和其中一个元素。',
+    describe: (name, rows, cols, sym, r, c, v) =>
+      `${name}：${rows} × ${cols}（${sym}）；第 ${r} 行第 ${c} 列 = ${v}`,
   },
 };
 
@@ -98,8 +119,45 @@ function ConcatBody({ lang }: { lang: WidgetBaseProps['lang'] }) {
   );
   const xLabels = Array.from({ length: dims.d }, (_, k) => `x${k + 1}`);
   const hLabels = Array.from({ length: dims.h }, (_, k) => `h${k + 1}`);
-  const view = (m: Mat, label: string, extra?: { rowLabels?: string[]; colLabels?: string[] }) => (
-    <div className="ce-matrix">
+  // the part lit in the figure and the equation, and the entry of each matrix the reader last pointed at
+  const [focus, setFocus] = useState<ConcatPart | null>(null);
+  const [entries, setEntries] = useState<Partial<Record<ConcatPart, { row: number; col: number }>>>({});
+  const onFocusPart = useCallback((p: string | null) => setFocus(isConcatPart(p) ? p : null), []);
+  const lines = useMemo(() => identityLines(dims), [dims]);
+  const entryOf = useCallback(
+    (part: ConcatPart) => {
+      const m = matrixOf(eq, part);
+      const e = entries[part];
+      const row = e && e.row < m.rows ? e.row : 0;
+      const col = e && e.col < m.cols ? e.col : 0;
+      return { m, row, col, value: m.data[row * m.cols + col] };
+    },
+    [eq, entries],
+  );
+  const describe = useCallback(
+    (p: string) => {
+      if (!isConcatPart(p)) return p;
+      const { m, row, col, value } = entryOf(p);
+      return t.describe(PART_NAME[p], m.rows, m.cols, SYMBOLIC_SHAPE[p], row + 1, col + 1, formatAuto(value));
+    },
+    [entryOf, t],
+  );
+  const view = (
+    part: ConcatPart,
+    m: Mat,
+    label: string,
+    extra?: { rowLabels?: string[]; colLabels?: string[] },
+  ) => (
+    // biome-ignore lint/a11y/noStaticElementInteractions: pointer over a matrix lights its symbol; the cells inside are the controls
+    <div
+      className={`ce-matrix${focus === part ? ' ce-on' : ''}`}
+      data-part={part}
+      data-on={focus === part || undefined}
+      onPointerEnter={() => setFocus(part)}
+      onPointerLeave={() => setFocus(null)}
+      onFocus={() => setFocus(part)}
+      onBlur={() => setFocus(null)}
+    >
       <MatrixView
         values={m.data}
         rows={m.rows}
@@ -107,6 +165,9 @@ function ConcatBody({ lang }: { lang: WidgetBaseProps['lang'] }) {
         label={label}
         scale={scale}
         cellSize={38}
+        onActiveChange={(a) => {
+          if (a) setEntries((old) => ({ ...old, [part]: { row: a.row, col: a.col } }));
+        }}
         {...extra}
       />
     </div>
@@ -138,22 +199,35 @@ function ConcatBody({ lang }: { lang: WidgetBaseProps['lang'] }) {
             )
           : ''}
       </p>
-      <Tex tex="X W_{xh} + H W_{hh} = [X,\, H] \begin{bmatrix} W_{xh} \\ W_{hh} \end{bmatrix}" />
+      <style href="unrolled-concat-equivalence" precedence="default">
+        {CSS}
+      </style>
+      <div className="ce-linked">
+        <LinkedTex
+          lines={lines}
+          focus={focus}
+          label={t.identity}
+          describe={describe}
+          onFocusPart={onFocusPart}
+          className="ce-identity"
+        />
+        <p className="ce-readout">{focus ? describe(focus) : t.linkHint}</p>
+      </div>
       <section className="ce-side" aria-label={t.separate}>
         <h4>
           {t.separate}: X {formatShape([dims.n, dims.d])} · W_xh {formatShape([dims.d, dims.h])} + H{' '}
           {formatShape([dims.n, dims.h])} · W_hh {formatShape([dims.h, dims.h])}
         </h4>
         <div className="ce-row" style={rowStyle}>
-          {view(eq.X, 'X', { colLabels: xLabels })}
+          {view('X', eq.X, 'X', { colLabels: xLabels })}
           <Op>·</Op>
-          {view(eq.Wxh, 'W_{xh}', { colLabels: hLabels })}
+          {view('W_xh', eq.Wxh, 'W_{xh}', { colLabels: hLabels })}
           <Op>+</Op>
-          {view(eq.H, 'H', { colLabels: hLabels })}
+          {view('H', eq.H, 'H', { colLabels: hLabels })}
           <Op>·</Op>
-          {view(eq.Whh, 'W_{hh}', { colLabels: hLabels })}
+          {view('W_hh', eq.Whh, 'W_{hh}', { colLabels: hLabels })}
           <Op>=</Op>
-          {view(eq.separate, 'X W_{xh} + H W_{hh}', { colLabels: hLabels })}
+          {view('sum', eq.separate, 'X W_{xh} + H W_{hh}', { colLabels: hLabels })}
         </div>
       </section>
       <section className="ce-side" aria-label={t.joint}>
@@ -162,11 +236,11 @@ function ConcatBody({ lang }: { lang: WidgetBaseProps['lang'] }) {
           {formatShape([dims.d + dims.h, dims.h])}
         </h4>
         <div className="ce-row" style={rowStyle}>
-          {view(eq.XH, '[X, H]', { colLabels: [...xLabels, ...hLabels] })}
+          {view('XH', eq.XH, '[X, H]', { colLabels: [...xLabels, ...hLabels] })}
           <Op>·</Op>
-          {view(eq.W, '[W_{xh} ; W_{hh}]', { rowLabels: [...xLabels, ...hLabels], colLabels: hLabels })}
+          {view('W', eq.W, '[W_{xh} ; W_{hh}]', { rowLabels: [...xLabels, ...hLabels], colLabels: hLabels })}
           <Op>=</Op>
-          {view(eq.joint, '[X, H] W', { colLabels: hLabels })}
+          {view('joint', eq.joint, '[X, H] W', { colLabels: hLabels })}
         </div>
       </section>
       <p className="ce-verdict" aria-live="polite">
@@ -186,10 +260,17 @@ function Op({ children }: { children: string }) {
   );
 }
 
-function Tex({ tex }: { tex: string }) {
-  // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output of a fixed TeX string.
-  return <div className="ce-identity" dangerouslySetInnerHTML={{ __html: renderTex(tex, true) }} />;
-}
+const CSS = `
+.ce-linked { display: grid; gap: 0.2rem; min-width: 0; max-width: 100%; }
+.ce-identity { font-size: 1.2rem; }
+.ce-identity .viz-lt-eq-whole { justify-self: center; }
+.ce-readout { margin: 0; min-height: 1.4em; font-size: 0.85rem; color: var(--ink-soft, var(--viz-muted));
+  font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.ce-matrix { border-radius: 6px; padding: 2px; box-shadow: 0 0 0 2px transparent; transition: box-shadow 120ms ease; }
+.ce-matrix.ce-on { box-shadow: 0 0 0 2px var(--focus, var(--viz-highlight));
+  background: color-mix(in srgb, var(--focus, var(--viz-highlight)) 10%, transparent); }
+@media (prefers-reduced-motion: reduce) { .ce-matrix { transition: none; } }
+`;
 
 function DimInput({ dimKey, label }: { dimKey: DimKey; label: string }) {
   const value = useConcat((s) => s.dims[dimKey]);

@@ -22,6 +22,8 @@ import {
 import { ShareLink, UrlNoticeBanner } from '../shared/ShareLink';
 import { readFromUrl, shareUrl, writeToUrl } from '../shared/urlState';
 import type { Bilingual, WidgetBaseProps, WidgetLang } from '../types';
+// linked math: the gate equations beside the strips (GateEquations.tsx)
+import { GateEquations, useGateLink } from './GateEquations';
 import {
   column,
   createFreshModel,
@@ -262,6 +264,7 @@ function Body({
       h: divergingScale({ maxAbs: 1 }),
     };
   }, [result]);
+  const link = useGateLink(); // linked math (GateEquations.tsx)
 
   return (
     <>
@@ -328,12 +331,27 @@ function Body({
             onActive={setStep}
             describe={(k, ch) => t.charLabel(k + 1, showChar(ch, t))}
           />
+          {/* linked math: the gate equations, each symbol tied to its strip (GateEquations.tsx) */}
+          <GateEquations
+            lang={lang}
+            cell={cell}
+            result={result}
+            chars={encoded.chars}
+            step={active}
+            link={link}
+          />
           <div className="gi-strips">
             {STRIPS[cell].map((s) => {
               const values = result.strips[s] as Float64Array;
               const isState = s === 'c' || s === 'h';
               return (
-                <section key={s} className="gi-strip" data-strip={s} aria-label={`${t.names[s]} ${LABEL[s]}`}>
+                <section
+                  key={s}
+                  className="gi-strip"
+                  data-strip={s}
+                  aria-label={`${t.names[s]} ${LABEL[s]}`}
+                  {...link.strip(s)}
+                >
                   <h4 className="gi-strip-title" style={{ borderLeftColor: roleColor(s as Role) }}>
                     <span className="gi-swatch" style={{ color: roleColor(s as Role) }} aria-hidden="true">
                       {THEME[s as Role].glyph}
@@ -353,11 +371,15 @@ function Body({
                     colLabels={encoded.chars.map(colChar)}
                     rowLabels={Array.from({ length: H }, (_, u) => String(u + 1))}
                     highlightCol={active}
+                    highlightRow={link.row(s) /* linked math */}
                     formatExact={(v) => formatFixed(v, 3)}
                     cellLabel={(u, k, v) =>
                       t.cellLabel(t.names[s], u + 1, k + 1, showChar(encoded.chars[k], t), formatFixed(v, 3))
                     }
-                    onActiveChange={(a) => a && setStep(a.col)}
+                    onActiveChange={(a) => {
+                      if (a) setStep(a.col);
+                      link.onCell(a); // linked math
+                    }}
                   />
                 </section>
               );

@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import { formatFixed } from '../../viz';
 import type { WidgetLang } from '../types';
+import { type Link, linkProps } from './LinkedEquations';
 import { LIMITS } from './model';
 import { type FlowSettings, useFlow } from './store';
 import { strings } from './strings';
@@ -17,7 +18,7 @@ export function formatRadius(v: number): string {
   return v < 10 ? formatFixed(v, 2) : formatFixed(v, 1);
 }
 
-export function Controls({ lang }: { lang: WidgetLang }) {
+export function Controls({ lang, link }: { lang: WidgetLang; link?: Link }) {
   const t = strings[lang];
   const s = useFlow((st) => st);
   const set = s.set;
@@ -34,6 +35,7 @@ export function Controls({ lang }: { lang: WidgetLang }) {
         value={logSlider.toPos(s.radius, LIMITS.radius)}
         shown={formatRadius(s.radius)}
         onChange={(pos) => set('radius', Number(logSlider.toValue(pos, LIMITS.radius).toPrecision(3)))}
+        link={link}
       />
       <Slider
         label={t.inputScale}
@@ -64,6 +66,7 @@ export function Controls({ lang }: { lang: WidgetLang }) {
           ['relu', 'ReLU'],
         ]}
         onChange={(v) => set('activation', v as FlowSettings['activation'])}
+        link={link}
       />
       {view !== 'truncation' ? (
         <Choice
@@ -135,10 +138,12 @@ function Slider(props: {
   value: number;
   shown: string;
   onChange: (v: number) => void;
+  /** Linked math: the radius slider is where ρ lives. */
+  link?: Link;
 }) {
   const id = useId();
   return (
-    <div className="gf-control">
+    <div {...linkProps(props.name, props.link, 'gf-control')}>
       <label htmlFor={id}>
         {props.label}: <output htmlFor={id}>{props.shown}</output>
       </label>
@@ -163,10 +168,12 @@ function Choice(props: {
   value: string;
   options: (readonly [string, string])[];
   onChange: (v: string) => void;
+  /** Linked math: the activation is f in f′. */
+  link?: Link;
 }) {
   const id = useId();
   return (
-    <div className="gf-control">
+    <div {...linkProps(props.name, props.link, 'gf-control')}>
       <label htmlFor={id}>{props.label}</label>
       <select
         id={id}

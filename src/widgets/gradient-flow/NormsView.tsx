@@ -3,6 +3,8 @@ import { useId } from 'react';
 import { formatCompact, formatFixed, LineChart, neutral, roleColor, type Series, THEME } from '../../viz';
 import type { WidgetLang } from '../types';
 import { ErrorNote } from './ErrorNote';
+import { type Link, LinkedEquations, linkProps } from './LinkedEquations';
+import { isLinked } from './linked';
 import { clipSummary, decadesPerStep, type FlowResult, NET_KEYS, type NetKey } from './model';
 import { useFlow } from './store';
 import { strings } from './strings';
@@ -21,10 +23,13 @@ export function NormsView({
   lang,
   flow,
   selected,
+  link,
 }: {
   lang: WidgetLang;
   flow: FlowResult;
   selected: NetKey;
+  /** Math linked to the figure: the part lit, and how to light one. */
+  link?: Link;
 }) {
   const t = strings[lang];
   const compare = useFlow((s) => s.compare);
@@ -63,41 +68,48 @@ export function NormsView({
     },
   ];
   return (
-    <div className="gf-panels">
-      <div className="gf-panel">
-        {diverged.length ? (
-          <ErrorNote lang={lang} message={diverged.map((k) => t.diverged(t.nets[k])).join(' ')} />
-        ) : null}
-        <LineChart
-          series={series}
-          title={t.normsTitle}
-          xLabel={t.xStep}
-          yLabel={t.yGrad}
-          logY
-          format={formatCompact}
-          height={260}
-        />
-        <p className="gf-note" data-slope={decadesPerStep(sel.dhNorm)}>
-          {t.slope(t.nets[selected], formatSignedDecades(decadesPerStep(sel.dhNorm)))}
-        </p>
-        <h4>
-          {t.jacTitle} ({t.nets[selected]})
-        </h4>
-        <LineChart
-          series={jacSeries}
-          title={t.jacTitle}
-          xLabel={t.xStep}
-          yLabel={t.yJac}
-          logY
-          format={formatCompact}
-          height={200}
-        />
+    <>
+      {link ? <LinkedEquations lang={lang} flow={flow} selected={selected} link={link} /> : null}
+      <div className="gf-panels">
+        <div className="gf-panel">
+          {diverged.length ? (
+            <ErrorNote lang={lang} message={diverged.map((k) => t.diverged(t.nets[k])).join(' ')} />
+          ) : null}
+          <div {...linkProps('norms-chart', link, 'gf-linkable')}>
+            <LineChart
+              series={series}
+              title={t.normsTitle}
+              xLabel={t.xStep}
+              yLabel={t.yGrad}
+              logY
+              format={formatCompact}
+              height={260}
+            />
+          </div>
+          <p className="gf-note" data-slope={decadesPerStep(sel.dhNorm)}>
+            {t.slope(t.nets[selected], formatSignedDecades(decadesPerStep(sel.dhNorm)))}
+          </p>
+          <h4>
+            {t.jacTitle} ({t.nets[selected]})
+          </h4>
+          <div {...linkProps('jac-chart', link, 'gf-linkable')}>
+            <LineChart
+              series={jacSeries}
+              title={t.jacTitle}
+              xLabel={t.xStep}
+              yLabel={t.yJac}
+              logY
+              format={formatCompact}
+              height={200}
+            />
+          </div>
+        </div>
+        <div className="gf-panel">
+          <EigenPlot lang={lang} flow={flow} link={link} />
+          <ClipPanel lang={lang} norm={sel.paramNorm} name={t.nets[selected]} />
+        </div>
       </div>
-      <div className="gf-panel">
-        <EigenPlot lang={lang} flow={flow} />
-        <ClipPanel lang={lang} norm={sel.paramNorm} name={t.nets[selected]} />
-      </div>
-    </div>
+    </>
   );
 }
 
@@ -106,7 +118,7 @@ function formatSignedDecades(d: number): string {
   return `${d > 0 ? '+' : ''}${formatFixed(d, 3)}`;
 }
 
-function EigenPlot({ lang, flow }: { lang: WidgetLang; flow: FlowResult }) {
+function EigenPlot({ lang, flow, link }: { lang: WidgetLang; flow: FlowResult; link?: Link }) {
   const t = strings[lang];
   const titleId = useId();
   const descId = useId();
@@ -119,43 +131,55 @@ function EigenPlot({ lang, flow }: { lang: WidgetLang; flow: FlowResult }) {
   return (
     <div className="gf-panel">
       <h4>{t.eigTitle}</h4>
-      <svg
-        className="viz-svg"
-        viewBox={`0 0 ${size} ${size}`}
-        role="img"
-        aria-labelledby={titleId}
-        aria-describedby={descId}
-        style={{ maxWidth: '260px' }}
-      >
-        <title id={titleId}>{t.eigTitle}</title>
-        <desc id={descId}>{t.eigDesc(formatFixed(radius, 3), formatFixed(singular[0], 3))}</desc>
-        <line x1={6} x2={size - 6} y1={c} y2={c} stroke={neutral('grid')} />
-        <line y1={6} y2={size - 6} x1={c} x2={c} stroke={neutral('grid')} />
-        <circle cx={c} cy={c} r={s} fill="none" stroke={neutral('ink')} strokeWidth={1.25} />
-        <circle cx={c} cy={c} r={s * radius} fill="none" stroke={roleColor('grad')} strokeDasharray="4 3" />
-        <text x={c + s * 0.72} y={c - s * 0.72 - 4} fontSize={9} fill={neutral('muted')}>
-          {t.unitCircle}
-        </text>
-        <text x={c + 3} y={c - s * radius - 3} fontSize={9} fill={roleColor('grad')}>
-          ρ = {formatFixed(radius, 2)}
-        </text>
-        {eigen.map((z, k) =>
-          Number.isFinite(z.re) ? (
-            <text
-              // biome-ignore lint/suspicious/noArrayIndexKey: eigenvalues are listed in a fixed order
-              key={k}
-              x={c + z.re * s}
-              y={c - z.im * s}
-              fontSize={11}
-              textAnchor="middle"
-              dominantBaseline="central"
-              fill={Math.hypot(z.re, z.im) > 1 ? roleColor('f') : roleColor('h')}
-            >
-              {Math.hypot(z.re, z.im) > 1 ? '✕' : glyph}
-            </text>
-          ) : null,
-        )}
-      </svg>
+      <div {...linkProps('eigen', link, 'gf-linkable gf-eigen')}>
+        <svg
+          className="viz-svg"
+          viewBox={`0 0 ${size} ${size}`}
+          role="img"
+          aria-labelledby={titleId}
+          aria-describedby={descId}
+          style={{ maxWidth: '260px' }}
+        >
+          <title id={titleId}>{t.eigTitle}</title>
+          <desc id={descId}>{t.eigDesc(formatFixed(radius, 3), formatFixed(singular[0], 3))}</desc>
+          <line x1={6} x2={size - 6} y1={c} y2={c} stroke={neutral('grid')} />
+          <line y1={6} y2={size - 6} x1={c} x2={c} stroke={neutral('grid')} />
+          <circle cx={c} cy={c} r={s} fill="none" stroke={neutral('ink')} strokeWidth={1.25} />
+          <circle
+            cx={c}
+            cy={c}
+            r={s * radius}
+            fill="none"
+            stroke={roleColor('grad')}
+            strokeDasharray="4 3"
+            data-link="eigen-rho"
+            data-linked={isLinked('eigen-rho', link?.part ?? null) || undefined}
+            className="gf-rho"
+          />
+          <text x={c + s * 0.72} y={c - s * 0.72 - 4} fontSize={9} fill={neutral('muted')}>
+            {t.unitCircle}
+          </text>
+          <text x={c + 3} y={c - s * radius - 3} fontSize={9} fill={roleColor('grad')}>
+            ρ = {formatFixed(radius, 2)}
+          </text>
+          {eigen.map((z, k) =>
+            Number.isFinite(z.re) ? (
+              <text
+                // biome-ignore lint/suspicious/noArrayIndexKey: eigenvalues are listed in a fixed order
+                key={k}
+                x={c + z.re * s}
+                y={c - z.im * s}
+                fontSize={11}
+                textAnchor="middle"
+                dominantBaseline="central"
+                fill={Math.hypot(z.re, z.im) > 1 ? roleColor('f') : roleColor('h')}
+              >
+                {Math.hypot(z.re, z.im) > 1 ? '✕' : glyph}
+              </text>
+            ) : null,
+          )}
+        </svg>
+      </div>
       <p className="gf-note">{t.eigDesc(formatFixed(radius, 3), formatFixed(singular[0], 3))}</p>
       <p className="gf-note">{t.eigNote}</p>
       <div className="viz-sr-only">

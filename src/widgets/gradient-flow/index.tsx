@@ -11,6 +11,7 @@ import type { Bilingual, WidgetBaseProps, WidgetLang } from '../types';
 import { Controls } from './Controls';
 import { ErrorNote } from './ErrorNote';
 import { GraphView } from './GraphView';
+import type { FlowPart } from './linked';
 import { computeFlow, type FlowResult, ingredients, netKeyOf } from './model';
 import { NormsView } from './NormsView';
 import {
@@ -77,6 +78,12 @@ function FlowBody({ lang }: { lang: WidgetLang }) {
     }
   }, [deferred, deferredSelected, ing, view]);
   const stale = deferred !== setup || deferredSelected !== selected;
+  // math linked to the figure (norms view): the symbol, chart or control in focus
+  const [linked, setLinked] = useState<FlowPart | null>(null);
+  const link = useMemo(
+    () => (view === 'norms' ? { part: linked, set: setLinked } : undefined),
+    [view, linked],
+  );
   return (
     <div className="gf" data-view={view}>
       <fieldset className="gf-tabs">
@@ -93,7 +100,7 @@ function FlowBody({ lang }: { lang: WidgetLang }) {
           </button>
         ))}
       </fieldset>
-      <Controls lang={lang} />
+      <Controls lang={lang} link={link} />
       <p className="gf-status" aria-live="polite">
         {stale ? busyText[lang] : ''}
       </p>
@@ -104,7 +111,7 @@ function FlowBody({ lang }: { lang: WidgetLang }) {
       ) : view === 'graph' ? (
         <GraphView lang={lang} flow={flow} selected={deferredSelected} />
       ) : (
-        <NormsView lang={lang} flow={flow} selected={deferredSelected} />
+        <NormsView lang={lang} flow={flow} selected={deferredSelected} link={link} />
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 /** Every word the gradient-flow figure shows, in both languages. */
 import type { Bilingual } from '../types';
+import type { LinkedFlowText } from './linked';
 import type { NetKey } from './model';
 import type { View } from './store';
 import type { Strategy } from './truncation';
@@ -75,6 +76,7 @@ export interface FlowStrings {
   colPairs: string;
   perLoss: string;
   dimSlider: (name: string, value: string) => string;
+  linked: LinkedFlowText;
 }
 
 export const strings: Bilingual<FlowStrings> = {
@@ -159,6 +161,26 @@ export const strings: Bilingual<FlowStrings> = {
     colPairs: 'pairs kept',
     perLoss: 'Per loss step: the kept share of ‖∂ℓ_i/∂W_hh‖ contributions',
     dimSlider: (name, value) => `${name}: ${value}`,
+    linked: {
+      label: 'Why the gradient vanishes or explodes, symbol by symbol',
+      hint: 'Hover or focus a symbol to light the chart, plot or control that shows it, with its value.',
+      gated:
+        ' (this product is the plain RNN’s; a GRU or LSTM puts its gates into every factor, so its curve can differ).',
+      dh: (net, T, atT, at1) =>
+        `‖∂L/∂h_t‖ for the ${net}: ${atT} at t = ${T}, ${at1} at t = 1 (the first chart)`,
+      jac: (net, T, half, atHalf, at0) =>
+        `‖∂h_T/∂h_t‖, the Jacobian product, for the ${net} (T = ${T}): ${atHalf} at t = ${half}, ${at0} at t = 0 (the second chart)`,
+      fprime: {
+        tanh: 'diag(f′(a_s)): the slope of tanh at step s, 1 − h_s², never above 1 (the Activation setting)',
+        relu: 'diag(f′(a_s)): the slope of ReLU at step s, 1 where a_s > 0 and 0 elsewhere (the Activation setting)',
+      },
+      Whh: (rho, sigma) =>
+        `W_hh, 16 × 16: spectral radius ρ = ${rho}, largest singular value σ_max = ${sigma} (its eigenvalues are plotted)`,
+      rho: (rho, T, power) =>
+        `ρ = ${rho}, the spectral radius of W_hh (the slider, and the dashed circle): ρ^T = ${power} at t = 0, T = ${T}`,
+      sigma: (sigma, T, power) =>
+        `σ_max = ${sigma}, the largest singular value of W_hh, a bound when |f′| ≤ 1: σ_max^T = ${power} at t = 0, T = ${T}`,
+    },
   },
   zh: {
     views: { norms: '范数', graph: '展开图', truncation: '截断' },
@@ -239,5 +261,22 @@ export const strings: Bilingual<FlowStrings> = {
     colPairs: '保留的对数',
     perLoss: '每个损失步：‖∂ℓ_i/∂W_hh‖ 的贡献中被保留的比例',
     dimSlider: (name, value) => `${name}：${value}`,
+    linked: {
+      label: '逐个符号看梯度为何消失或爆炸',
+      hint: '悬停或聚焦某个符号，图中显示它的图表、散点图或控件会高亮，并给出它的值。',
+      gated: '（这个乘积属于普通循环神经网络；GRU 与 LSTM 的每个因子里还有门，因此曲线可能不同）。',
+      dh: (net, T, atT, at1) => `${net} 的 ‖∂L/∂h_t‖：t = ${T} 时为 ${atT}，t = 1 时为 ${at1}（第一张图）`,
+      jac: (net, T, half, atHalf, at0) =>
+        `${net} 的雅可比矩阵乘积 ‖∂h_T/∂h_t‖（T = ${T}）：t = ${half} 时为 ${atHalf}，t = 0 时为 ${at0}（第二张图）`,
+      fprime: {
+        tanh: 'diag(f′(a_s))：第 s 步 tanh 的斜率 1 − h_s²，不超过 1（“激活函数”设置）',
+        relu: 'diag(f′(a_s))：第 s 步 ReLU 的斜率，a_s > 0 处为 1，其余为 0（“激活函数”设置）',
+      },
+      Whh: (rho, sigma) =>
+        `W_hh，16 × 16：谱半径 ρ = ${rho}，最大奇异值 σ_max = ${sigma}（图中画出了它的特征值）`,
+      rho: (rho, T, power) => `ρ = ${rho}，W_hh 的谱半径（滑块与虚线圆）：t = 0 时 ρ^T = ${power}，T = ${T}`,
+      sigma: (sigma, T, power) =>
+        `σ_max = ${sigma}，W_hh 的最大奇异值，当 |f′| ≤ 1 时是上界：t = 0 时 σ_max^T = ${power}，T = ${T}`,
+    },
   },
 };

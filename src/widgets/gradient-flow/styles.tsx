@@ -31,6 +31,15 @@ const CSS = `
 .gf table.gf-summary th, .gf table.gf-summary td { border-bottom: 1px solid var(--viz-grid); padding: 0.2rem 0.4rem; text-align: left; }
 .gf table.gf-summary td { font-variant-numeric: tabular-nums; }
 .gf-scroll { overflow-x: auto; }
+.gf-linked { display: grid; gap: 0.2rem; min-width: 0; }
+.gf-equations { font-size: 0.95rem; }
+.gf-readout { min-height: 2.6em; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.gf-linkable, .gf-control { border-radius: 6px; transition: box-shadow 120ms ease; }
+.gf-linkable.gf-lit, .gf-control.gf-lit { box-shadow: 0 0 0 2px var(--focus, var(--viz-highlight));
+  background: color-mix(in srgb, var(--focus, var(--viz-highlight)) 8%, transparent); }
+.gf-eigen { max-width: 260px; }
+.gf circle.gf-rho[data-linked] { stroke: var(--viz-highlight); stroke-width: 3; stroke-dasharray: none; }
+@media (prefers-reduced-motion: reduce) { .gf-linkable, .gf-control { transition: none; } }
 `;
 
 export function FlowStyles() {

@@ -3,8 +3,7 @@
  * symbol tagged by the part of the cell diagram it names (`data-part`), so that pointing at a symbol
  * can light the diagram and show the live value, and the other way round.
  */
-import katex from 'katex';
-import { katexMacros } from '../../viz/notation';
+import { tagPart } from '../../viz/linkedMath';
 import type { CellKind } from './model';
 
 export interface EquationLine {
@@ -15,7 +14,7 @@ export interface EquationLine {
 }
 
 /** A symbol tagged with a diagram part. */
-const s = (part: string, tex: string) => `\\htmlData{part=${part}}{${tex}}`;
+const s = tagPart;
 
 const X = s('x', '\\Xt');
 const Hp = s('h_prev', '\\Hprev');
@@ -113,22 +112,4 @@ export function backwardLines(cell: CellKind, fromAbove: string): EquationLine[]
       rhs: `\\operatorname{diag}\\big(1 - ${s('h', '\\Ht')}^{2}\\big)\\, ${s('W_hh', '\\Whh')}^{\\top}`,
     });
   return lines;
-}
-
-const cache = new Map<string, string>();
-
-/** KaTeX HTML of a TeX string with the book's macros; `\htmlData` allowed (our own strings only). */
-export function texHtml(tex: string): string {
-  let html = cache.get(tex);
-  if (html === undefined) {
-    html = katex.renderToString(tex, {
-      macros: { ...katexMacros },
-      throwOnError: false,
-      strict: false,
-      trust: (context) => context.command === '\\htmlData',
-      output: 'html',
-    });
-    cache.set(tex, html);
-  }
-  return html;
 }
