@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 /**
  * Reader text is never inserted as HTML. The only HTML the app inserts is KaTeX's output of TeX (MathText's
- * renderTex, the stepper's texHtml); every such place is listed here and a new one fails until it is reviewed.
+ * renderTex, linked math's linkedTexHtml (src/viz/linkedMath.ts)); every such place is listed here and a new one fails until it is reviewed.
  * Hostile text (an `<img onerror>` payload) typed into a sequence, put in `\text{…}`, or given to a quiz comes out
  * as text, never as an element or an event-handler attribute.
  */
@@ -9,13 +9,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { cleanup, render } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
+import { linkedTexHtml as texHtml } from '../../src/viz/linkedMath';
 import ElmanJordan from '../../src/widgets/elman-jordan';
 import GateInspector from '../../src/widgets/gate-inspector';
 import HiddenStateHeatmap from '../../src/widgets/hidden-state-heatmap';
 import Quiz from '../../src/widgets/quiz/Quiz';
 import { MathText, renderTex } from '../../src/widgets/shared/MathText';
 import UnrolledStepper from '../../src/widgets/unrolled-stepper';
-import { texHtml } from '../../src/widgets/unrolled-stepper/equations';
 
 declare global {
   interface Window {
@@ -56,7 +56,7 @@ describe('HTML sinks in src', () => {
   const allowed: Record<string, RegExp> = {
     'src/widgets/shared/MathText.tsx': /__html: renderTex\(part\.value\)/,
     'src/widgets/bptt-graph/index.tsx': /__html: renderTex\(tex, display\)/,
-    'src/widgets/unrolled-stepper/Equations.tsx': /__html: texHtml\(line\.(lhs|rhs)\)/,
+    'src/viz/LinkedTex.tsx': /__html: linkedTexHtml\(line\.(lhs|rhs)\)/,
     'src/widgets/elman-jordan/NetworkPanel.tsx': /__html: renderTex\(EQUATION\[kind\]\)/,
     'src/widgets/concat-equivalence/ConcatEquivalence.tsx': /__html: renderTex\(tex, true\)/,
   };
@@ -111,13 +111,14 @@ describe('KaTeX output of hostile TeX', () => {
     }
   });
 
-  it('the stepper trusts \\htmlData only, which can set data-* attributes and nothing else', () => {
+  it('linked math trusts \\htmlData only, which can set data-* attributes and nothing else', () => {
     const box = document.createElement('div');
     box.innerHTML = texHtml('\\htmlData{onerror=alert(1), part=x}{x} + \\href{javascript:alert(1)}{y}');
     expectInert(box);
     expect(box.querySelector('[data-onerror]')).not.toBeNull();
     expect(box.querySelector('a')).toBeNull();
-    box.innerHTML = texHtml(`\\text{${PAYLOAD}}`);
+    // linked math throws on bad TeX (an underscore in \text), so the payload here has none
+    box.innerHTML = texHtml('\\text{<img src=x onerror="alert(1)">}');
     expectInert(box);
     expect(box.textContent).toContain('<img');
   });

@@ -2,6 +2,9 @@
  * char-lm-trainer: a character-level language model trained live in a Web Worker. Corpus, cell, sizes,
  * learning rate, clipping and truncation; start/pause/resume/stop/reset; loss, perplexity and
  * gradient-norm charts (runs compared); sampling; save and load the model as PyTorch-named JSON.
+ * A trained GRU or LSTM is handed to the gate inspectors through the shared trained-model store: a
+ * weight snapshot on pause, on stop and when the reader leaves the page while it trains, and the
+ * weights of a model file loaded into the trainer.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CellKind } from '../../engine/train/index.ts';
@@ -9,6 +12,8 @@ import { formatCount, formatFixed, LineChart, roleColor } from '../../viz';
 import { TrainerClient, TrainerRequestError } from '../../workers/client.ts';
 import type { CorpusSource, WireError } from '../../workers/protocol.ts';
 import { ShareLink, UrlNoticeBanner } from '../shared/ShareLink';
+import { firstLine, weightsFromSnapshot } from '../shared/trainedModelFile';
+import { readModelFileOffThread, trainedModels } from '../shared/trainedModels';
 import { readFromUrl, shareUrl, writeToUrl } from '../shared/urlState';
 import type { WidgetBaseProps, WidgetLang } from '../types';
 import { GradChart } from './GradChart';
@@ -80,18 +85,39 @@ export default function CharLmTrainer({ lang, id, corpus, cell }: CharLmTrainerP
   );
 }
 
-function useClient() {
+/** How long a leaving trainer waits for its last weight snapshot before ending the worker anyway. */
+const LEAVE_SNAPSHOT_MS = 3000;
+
+/**
+ * The worker client, created on first use and ended when the figure goes away. `beforeEnd` (if it
+ * returns a promise) runs first when the figure unmounts, e.g. client-side navigation to another
+ * chapter; a page that is unloading (pagehide) ends the worker at once.
+ */
+function useClient(beforeEnd?: (client: TrainerClient) => Promise<void> | null) {
   const store = useTrainerStore();
   const ref = useRef<TrainerClient | null>(null);
+  const leave = useRef(beforeEnd);
+  leave.current = beforeEnd;
   useEffect(() => {
     const end = () => {
       ref.current?.terminate();
       ref.current = null;
     };
+    const unmount = () => {
+      const client = ref.current;
+      ref.current = null;
+      const last = client && !client.isTerminated ? leave.current?.(client) : null;
+      if (!client || !last) return client?.terminate();
+      const timer = setTimeout(() => client.terminate(), LEAVE_SNAPSHOT_MS);
+      void last.finally(() => {
+        clearTimeout(timer);
+        client.terminate();
+      });
+    };
     window.addEventListener('pagehide', end);
     return () => {
       window.removeEventListener('pagehide', end);
-      end();
+      unmount();
     };
   }, []);
   return () => {
@@ -107,7 +133,43 @@ function useClient() {
 function TrainerBody({ lang, id, share }: { lang: WidgetLang; id: string; share: () => string }) {
   const t = text[lang];
   const store = useTrainerStore();
-  const getClient = useClient();
+  /** Copies the worker's current GRU/LSTM weights into the shared store (a plain RNN has no gates). */
+  const publishSnapshot = async (client: TrainerClient): Promise<void> => {
+    const s = store.getState();
+    const run = s.runs.find((r) => r.id === s.activeRunId);
+    if (!s.info || !run || s.info.config.cell === 'rnn') return;
+    const snap = await client.snapshot();
+    const cell = snap.config.cell;
+    if (snap.runId !== run.id || cell === 'rnn') return;
+    const last = run.points.length ? run.points[run.points.length - 1] : null;
+    trainedModels.getState().publish({
+      key: `${id}#${snap.runId}`,
+      origin: 'trainer',
+      cell,
+      hidden: snap.config.hidden,
+      layers: snap.config.layers,
+      vocab: snap.vocab,
+      weights: weightsFromSnapshot(snap),
+      corpus: run.corpus,
+      sampleLine: run.corpus === 'own' ? firstLine(s.ownText) : undefined,
+      step: last?.step ?? null,
+      perplexity: last?.perplexity ?? null,
+    });
+    store.getState().setPublished({ cell, step: last?.step ?? null });
+  };
+  // leaving the chapter while a GRU/LSTM trains: keep what it learnt so far
+  const getClient = useClient((client) =>
+    store.getState().status === 'training' ? publishSnapshot(client).catch(() => {}) : null,
+  );
+  const onHalt = useRef(() => {});
+  onHalt.current = () => void publishSnapshot(getClient()).catch(() => {});
+  useEffect(
+    () =>
+      store.subscribe((s, prev) => {
+        if (prev.status === 'training' && (s.status === 'paused' || s.status === 'stopped')) onHalt.current();
+      }),
+    [store],
+  );
   const status = useTrainer((s) => s.status);
   const busy = useTrainer((s) => s.busy);
   const problem = useTrainer((s) => s.problem);
@@ -199,6 +261,7 @@ function TrainerBody({ lang, id, share }: { lang: WidgetLang; id: string; share:
         </p>
       ) : null}
       <Stats lang={lang} />
+      <PublishedNotice lang={lang} />
       <Charts lang={lang} />
       <SamplePanel lang={lang} getClient={getClient} act={act} />
       <FilePanel lang={lang} id={id} getClient={getClient} act={act} settings={settings} />
@@ -395,6 +458,25 @@ function Stats({ lang }: { lang: WidgetLang }) {
   );
 }
 
+/** Says that the model is now in the gate inspectors (or why a plain RNN is not). */
+function PublishedNotice({ lang }: { lang: WidgetLang }) {
+  const t = text[lang];
+  const published = useTrainer((s) => s.published);
+  const rnnDone = useTrainer(
+    (s) => s.info?.config.cell === 'rnn' && (s.status === 'paused' || s.status === 'stopped'),
+  );
+  if (published)
+    return (
+      <p className="clt-hint" role="status" data-testid="trainer-published">
+        {t.published(
+          published.cell.toUpperCase(),
+          published.step === null ? null : formatCount(published.step),
+        )}
+      </p>
+    );
+  return rnnDone ? <p className="clt-hint">{t.rnnNotPublished}</p> : null;
+}
+
 /**
  * The store's runs, re-read at most every `ms` (progress arrives up to 10 times a second; redrawing
  * three charts that often costs the main thread more than the reader gains).
@@ -588,6 +670,7 @@ function SamplePanel({
 
 function FilePanel({
   lang,
+  id,
   getClient,
   act,
 }: {
@@ -629,6 +712,17 @@ function FilePanel({
         },
         r.runId,
       );
+      // a GRU/LSTM file goes to the gate inspectors too (read again off the main thread, weights kept)
+      if (r.architecture.cell === 'rnn') return;
+      const read = await readModelFileOffThread(json);
+      if (!read.ok) return;
+      trainedModels.getState().publish({
+        ...read.model,
+        key: `${id}#${r.runId}`,
+        origin: 'file',
+        fileName: file.name,
+      });
+      store.getState().setPublished({ cell: read.model.cell, step: read.model.step });
     }, 'file');
   return (
     <section className="clt-file" aria-label={t.fileHeading}>

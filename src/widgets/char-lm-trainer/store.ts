@@ -19,6 +19,8 @@ export interface TrainerState {
   activeRunId: number | null;
   info: RunInfo | null;
   loadedInfo: { cell: string; hidden: number; layers: number; vocabSize: number } | null;
+  /** The model last handed to the gate inspectors (shared trained-model store), for the notice. */
+  published: { cell: string; step: number | null } | null;
   problem: Problem | null;
   sample: {
     prefix: string;
@@ -34,6 +36,7 @@ export interface TrainerState {
   setSample(patch: Partial<TrainerState['sample']>): void;
   setProblem(problem: Problem | null): void;
   setBusy(busy: boolean): void;
+  setPublished(published: TrainerState['published']): void;
   runStarted(info: RunInfo, settings: Settings): void;
   loaded(info: TrainerState['loadedInfo'], runId: number): void;
   apply(event: WorkerEvent): void;
@@ -49,6 +52,7 @@ export function createTrainerStore(settings: Settings, prefix: string): StoreApi
     activeRunId: null,
     info: null,
     loadedInfo: null,
+    published: null,
     problem: null,
     sample: { prefix, temperature: 0.8, length: 100, result: null, busy: false, seed: 1 },
     busy: false,
@@ -67,6 +71,9 @@ export function createTrainerStore(settings: Settings, prefix: string): StoreApi
     setBusy(busy) {
       set({ busy });
     },
+    setPublished(published) {
+      set({ published });
+    },
     runStarted(info, s) {
       const run: Run = {
         id: info.runId,
@@ -76,7 +83,14 @@ export function createTrainerStore(settings: Settings, prefix: string): StoreApi
         clip: info.config.clip,
         points: [],
       };
-      set({ runs: [...get().runs, run], activeRunId: info.runId, info, loadedInfo: null, problem: null });
+      set({
+        runs: [...get().runs, run],
+        activeRunId: info.runId,
+        info,
+        loadedInfo: null,
+        published: null,
+        problem: null,
+      });
     },
     loaded(info, runId) {
       set({ loadedInfo: info, info: null, activeRunId: runId, status: 'stopped' });
@@ -104,6 +118,7 @@ export function createTrainerStore(settings: Settings, prefix: string): StoreApi
         activeRunId: null,
         info: null,
         loadedInfo: null,
+        published: null,
         problem: null,
         status: 'idle',
         sample: { ...get().sample, result: null },

@@ -54,6 +54,10 @@ export interface Strings {
   save: string;
   load: string;
   loadedModel: (o: { cell: string; hidden: number; layers: number; vocab: number }) => string;
+  /** The model was handed to the gate inspectors (GRU and LSTM chapters). */
+  published: (cell: string, step: string | null) => string;
+  /** A plain RNN has no gates to inspect. */
+  rnnNotPublished: string;
   corpusError: (code: CorpusErrorCode, d: Record<string, number | string>) => string;
   error: (e: WireError) => string;
   invalidNumber: (label: string) => string;
@@ -121,6 +125,10 @@ export const text: Bilingual<Strings> = {
     load: 'Load a model file',
     loadedModel: (o) =>
       `Loaded a ${o.cell.toUpperCase()} with hidden size ${o.hidden}, ${o.layers} layer(s) and ${o.vocab} characters. Generate text from it, or start a new run.`,
+    published: (cell, step) =>
+      `This ${cell}${step === null ? '' : ` (step ${step})`} can now be inspected in the gate inspector of the GRU and LSTM chapters, until the page is reloaded.`,
+    rnnNotPublished:
+      'A plain RNN has no gates. Train a GRU or an LSTM, then pause or stop it, to inspect its gates in the GRU and LSTM chapters.',
     corpusError: (code, d) =>
       ({
         empty: 'The text is empty: paste some text first.',
@@ -204,6 +212,10 @@ export const text: Bilingual<Strings> = {
     load: '加载模型文件',
     loadedModel: (o) =>
       `已加载 ${o.cell.toUpperCase()}：隐藏单元 ${o.hidden}，${o.layers} 层，${o.vocab} 个字符。可以用它生成文本，或开始新一轮训练。`,
+    published: (cell, step) =>
+      `这个 ${cell}${step === null ? '' : `（第 ${step} 步）`}现在可以在 GRU 与 LSTM 两章的门值图中查看，直到页面重新加载为止。`,
+    rnnNotPublished:
+      '普通循环网络没有门。训练一个 GRU 或 LSTM，暂停或停止后，即可在 GRU 与 LSTM 两章中查看它的门。',
     corpusError: (code, d) =>
       ({
         empty: '文本是空的：请先粘贴一些文本。',

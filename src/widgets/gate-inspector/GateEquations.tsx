@@ -153,10 +153,13 @@ export function GateEquations({
   chars,
   step,
   link,
+  unitIds,
 }: {
   lang: WidgetLang;
   cell: GateCell;
   result: Inspection;
+  /** The model's unit number of each row of `result` (a trained model shows a subset); default 0…H−1. */
+  unitIds?: readonly number[];
   chars: readonly string[];
   /** The character in focus (null: none, the last one is used). */
   step: number | null;
@@ -167,15 +170,17 @@ export function GateEquations({
   const lines = useMemo(() => gateLines(cell), [cell]);
   const k = step ?? result.T - 1;
   const unit = Math.min(link.unit, result.H - 1);
+  const unitName = useCallback((u: number) => (unitIds?.[u] ?? u) + 1, [unitIds]);
   const ch = chars[k] === ' ' ? '␣' : (chars[k] ?? '');
   const describe = useCallback(
     (p: string) => {
       if (!isGatePart(p)) return p;
       const v = valueAt(result, p, k, unit);
-      if ((p === 'hprev' || p === 'cprev') && k === 0) return t.initial(SYMBOL[p], t.names[p], unit + 1);
-      return t.value(SYMBOL[p], t.names[p], k + 1, ch, unit + 1, v === null ? '—' : formatFixed(v, 3));
+      if ((p === 'hprev' || p === 'cprev') && k === 0)
+        return t.initial(SYMBOL[p], t.names[p], unitName(unit));
+      return t.value(SYMBOL[p], t.names[p], k + 1, ch, unitName(unit), v === null ? '—' : formatFixed(v, 3));
     },
-    [result, k, unit, ch, t],
+    [result, k, unit, ch, t, unitName],
   );
   const { part, fromFigure, setPart } = link;
   const lit = useCallback(
@@ -197,7 +202,7 @@ export function GateEquations({
             {Array.from({ length: result.H }, (_, u) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: units are fixed positions
               <option key={u} value={u}>
-                {u + 1}
+                {unitName(u)}
               </option>
             ))}
           </select>

@@ -1,7 +1,8 @@
 /**
  * gate-inspector: the gates of a GRU (r, z) or an LSTM (i, f, o) and its cell c_t, per hidden unit over a
  * typed sequence, as heat strips (units × time). Hover or focus a character to list every value at that
- * step; for the LSTM, add +0…+3 to the forget-gate bias and watch c_t persist.
+ * step; for the LSTM, add +0…+3 to the forget-gate bias and watch c_t persist. The model is a fresh seeded
+ * one or a trained one from the shared store (see ModelSource.tsx: choice, layer, units shown).
  */
 import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -24,7 +25,9 @@ import { readFromUrl, shareUrl, writeToUrl } from '../shared/urlState';
 import type { Bilingual, WidgetBaseProps, WidgetLang } from '../types';
 // linked math: the gate equations beside the strips (GateEquations.tsx)
 import { GateEquations, useGateLink } from './GateEquations';
+import { MODEL_SOURCE_CSS, ModelSource, ShareNote, sourceText, useChosenModel } from './ModelSource';
 import {
+  chooseUnits,
   column,
   createFreshModel,
   encode,
@@ -37,6 +40,7 @@ import {
   retention,
   STRIPS,
   type StripName,
+  subsetInspection,
   withForgetBias,
 } from './model';
 import { createGateInspectorStore, type GateInspectorState, schema } from './store';
@@ -191,8 +195,10 @@ export default function GateInspector({
   const sch = useMemo(() => schema(sequence), [sequence]);
   const [{ store, notice }] = useState(() => {
     const { state, notice } = readFromUrl(id, sch);
-    return { store: createGateInspectorStore(state), notice };
+    return { store: createGateInspectorStore(state, sequence), notice };
   });
+  const figureCell: GateCell = cell === 'lstm' ? 'lstm' : 'gru';
+  const chosen = useChosenModel(store, figureCell);
   useEffect(
     () =>
       store.subscribe((s, prev) => {
@@ -206,8 +212,18 @@ export default function GateInspector({
       <style href="unrolled-gate-inspector" precedence="default">
         {GATE_INSPECTOR_CSS}
       </style>
+      <style href="unrolled-gate-inspector-source" precedence="default">
+        {MODEL_SOURCE_CSS}
+      </style>
       <UrlNoticeBanner lang={lang} notice={notice} />
-      <Body lang={lang} id={id} cell={cell === 'lstm' ? 'lstm' : 'gru'} store={store} model={model} />
+      {model ? null : <ModelSource lang={lang} store={store} figureCell={figureCell} chosen={chosen} />}
+      <Body
+        lang={lang}
+        id={id}
+        cell={model ? figureCell : chosen.cell}
+        store={store}
+        model={model ?? chosen.model ?? undefined}
+      />
       <ShareLink
         lang={lang}
         url={() => {
@@ -215,6 +231,7 @@ export default function GateInspector({
           return shareUrl(id, sch, { sequence: s.sequence, seed: s.seed, bias: s.bias });
         }}
       />
+      <ShareNote lang={lang} chosen={chosen} />
     </div>
   );
 }
@@ -240,6 +257,9 @@ function Body({
   const seed = useStore(store, (s) => s.seed);
   const bias = useStore(store, (s) => s.bias);
   const step = useStore(store, (s) => s.step);
+  const layer = useStore(store, (s) => s.layer);
+  const unitOrder = useStore(store, (s) => s.unitOrder);
+  const unitCount = useStore(store, (s) => s.unitCount);
   const { setSequence, setSeed, setBias, setStep } = store.getState();
   const ids = { seq: useId(), seed: useId(), bias: useId() };
 
@@ -249,12 +269,23 @@ function Body({
     () => (cell === 'lstm' ? withForgetBias(base.net, bias) : base.net),
     [base, cell, bias],
   );
-  const result = useMemo(() => inspect(net, encoded.ids, cell), [net, encoded, cell]);
+  const result = useMemo(
+    () => inspect(net, encoded.ids, cell, layer, base.embedding),
+    [net, encoded, cell, layer, base],
+  );
   const baseline = useMemo(
-    () => (cell === 'lstm' && bias !== 0 ? inspect(base.net, encoded.ids, cell) : null),
-    [base, encoded, cell, bias],
+    () =>
+      cell === 'lstm' && bias !== 0 ? inspect(base.net, encoded.ids, cell, layer, base.embedding) : null,
+    [base, encoded, cell, bias, layer],
   );
   const { T, H } = result;
+  // a trained model may have hundreds of units: draw a readable subset (all of a fresh model's 8)
+  const trained = base.source === 'trained';
+  const units = useMemo(
+    () => chooseUnits(result, unitOrder, trained ? unitCount : H),
+    [result, unitOrder, unitCount, trained, H],
+  );
+  const shown = useMemo(() => subsetInspection(result, units), [result, units]);
   const GATE_SCALE = useMemo(() => gateScale(lang), [lang]);
   const active = step !== null && step < T ? step : null;
   const stateScales = useMemo(() => {
@@ -280,20 +311,22 @@ function Body({
           autoComplete="off"
           onChange={(e) => setSequence(e.target.value)}
         />
-        <span className="gi-seed">
-          <label htmlFor={ids.seed}>{t.seed}</label>
-          <input
-            id={ids.seed}
-            type="number"
-            min={0}
-            max={999999}
-            value={seed}
-            onChange={(e) => e.target.value !== '' && setSeed(Number(e.target.value))}
-          />
-          <button type="button" onClick={() => setSeed((seed * 7919 + 13) % 1_000_000)}>
-            {t.newSeed}
-          </button>
-        </span>
+        {trained ? null : (
+          <span className="gi-seed">
+            <label htmlFor={ids.seed}>{t.seed}</label>
+            <input
+              id={ids.seed}
+              type="number"
+              min={0}
+              max={999999}
+              value={seed}
+              onChange={(e) => e.target.value !== '' && setSeed(Number(e.target.value))}
+            />
+            <button type="button" onClick={() => setSeed((seed * 7919 + 13) % 1_000_000)}>
+              {t.newSeed}
+            </button>
+          </span>
+        )}
         {cell === 'lstm' ? (
           <span className="gi-bias">
             <label htmlFor={ids.bias}>{t.bias}</label>
@@ -311,10 +344,14 @@ function Body({
           </span>
         ) : null}
       </div>
-      <p className="gi-model">{t.model(cell.toUpperCase(), seed, H)}</p>
+      {trained ? null : <p className="gi-model">{t.model(cell.toUpperCase(), seed, H)}</p>}
+      {trained && units.length < H ? (
+        <p className="gi-hint">{sourceText[lang].shownUnits(units.length, H)}</p>
+      ) : null}
       {encoded.unknown.length ? (
         <p className="gi-unknown" role="status">
-          ⚠ {t.unknown(encoded.unknown.map((c) => `“${c}”`).join(', '))}
+          ⚠{' '}
+          {(trained ? sourceText[lang].unknown : t.unknown)(encoded.unknown.map((c) => `“${c}”`).join(', '))}
         </p>
       ) : null}
       {T === 0 ? (
@@ -335,14 +372,15 @@ function Body({
           <GateEquations
             lang={lang}
             cell={cell}
-            result={result}
+            result={shown}
+            unitIds={units}
             chars={encoded.chars}
             step={active}
             link={link}
           />
           <div className="gi-strips">
             {STRIPS[cell].map((s) => {
-              const values = result.strips[s] as Float64Array;
+              const values = shown.strips[s] as Float64Array;
               const isState = s === 'c' || s === 'h';
               return (
                 <section
@@ -361,7 +399,7 @@ function Body({
                   </h4>
                   <MatrixView
                     values={values}
-                    rows={H}
+                    rows={units.length}
                     cols={T}
                     label={LABEL[s]}
                     showTitle={false}
@@ -369,12 +407,18 @@ function Body({
                     cellSize={18}
                     scale={isState ? stateScales[s as 'c' | 'h'] : GATE_SCALE}
                     colLabels={encoded.chars.map(colChar)}
-                    rowLabels={Array.from({ length: H }, (_, u) => String(u + 1))}
+                    rowLabels={units.map((u) => String(u + 1))}
                     highlightCol={active}
                     highlightRow={link.row(s) /* linked math */}
                     formatExact={(v) => formatFixed(v, 3)}
                     cellLabel={(u, k, v) =>
-                      t.cellLabel(t.names[s], u + 1, k + 1, showChar(encoded.chars[k], t), formatFixed(v, 3))
+                      t.cellLabel(
+                        t.names[s],
+                        units[u] + 1,
+                        k + 1,
+                        showChar(encoded.chars[k], t),
+                        formatFixed(v, 3),
+                      )
                     }
                     onActiveChange={(a) => {
                       if (a) setStep(a.col);
@@ -395,7 +439,8 @@ function Body({
           <StepTable
             t={t}
             cell={cell}
-            result={result}
+            result={shown}
+            units={units}
             step={active}
             ch={active !== null ? showChar(encoded.chars[active], t) : ''}
             id={id}
@@ -511,6 +556,7 @@ function StepTable({
   t,
   cell,
   result,
+  units,
   step,
   ch,
   id,
@@ -518,6 +564,8 @@ function StepTable({
   t: Text;
   cell: GateCell;
   result: ReturnType<typeof inspect>;
+  /** The unit each row shows (0-based). */
+  units: readonly number[];
   step: number | null;
   ch: string;
   id: string;
@@ -555,7 +603,7 @@ function StepTable({
             {Array.from({ length: H }, (_, u) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: units are fixed positions
               <tr key={u}>
-                <th scope="row">{u + 1}</th>
+                <th scope="row">{units[u] + 1}</th>
                 {STRIPS[cell].map((s) => {
                   const v = column(result.strips[s] as Float64Array, H, T, step)[u];
                   return <td key={s}>{s === 'c' || s === 'h' ? formatSigned(v, 3) : formatFixed(v, 3)}</td>;
