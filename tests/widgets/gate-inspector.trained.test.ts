@@ -277,7 +277,9 @@ describe('a model trained with embedding input', () => {
     // the reference: the language model's own recurrent stack on the same ids
     const E = lm.embedding!.weight;
     const x = new Float32Array(ids.length * 5);
-    ids.forEach((id, t) => x.set(E.data.subarray(id * 5, id * 5 + 5), t * 5));
+    ids.forEach((id, t) => {
+      x.set(E.data.subarray(id * 5, id * 5 + 5), t * 5);
+    });
     const trace = forward(lm.rnn, { shape: [ids.length, 1, 5], data: x });
     for (let t = 0; t < ids.length; t++) {
       const f = traceStep(trace, 0, 0, t).gates.f!.data;
