@@ -82,6 +82,12 @@ export const LinkedTex = memo(function LinkedTex({
   const root = useRef<HTMLDivElement>(null);
   /** The roving tab stop, kept when the labels or the lines change. */
   const stop = useRef(0);
+  // The pointer and the keyboard each hold a part; the pointer's wins while it is over a symbol. Kept apart
+  // so that a pointer leaving the equation (say, when focus scrolls the page under a resting mouse) does not
+  // drop the symbol the keyboard is on.
+  const pointed = useRef<string | null>(null);
+  const focused = useRef<string | null>(null);
+  const report = () => onFocusPart(pointed.current ?? focused.current);
   const p = classPrefix;
 
   // symbols: one tab stop, names with live values
@@ -141,7 +147,8 @@ export const LinkedTex = memo(function LinkedTex({
       const k = targetsIn(el).indexOf(target);
       if (k >= 0) stop.current = k;
     }
-    onFocusPart(partOf(target));
+    focused.current = partOf(target);
+    report();
   };
 
   return (
@@ -151,10 +158,19 @@ export const LinkedTex = memo(function LinkedTex({
       className={`${p}-equations${className ? ` ${className}` : ''}`}
       role="group"
       aria-label={label}
-      onPointerOver={(e) => onFocusPart(partOf(e.target))}
-      onPointerLeave={() => onFocusPart(null)}
+      onPointerOver={(e) => {
+        pointed.current = partOf(e.target);
+        report();
+      }}
+      onPointerLeave={() => {
+        pointed.current = null;
+        report();
+      }}
       onFocus={(e) => onFocus(e.target)}
-      onBlur={() => onFocusPart(null)}
+      onBlur={() => {
+        focused.current = null;
+        report();
+      }}
       onKeyDown={onKeyDown}
     >
       {p === 'viz-lt' ? createElement('style', { href: 'viz-linked-tex', precedence: 'default' }, CSS) : null}

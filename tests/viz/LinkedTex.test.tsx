@@ -73,7 +73,10 @@ describe('<LinkedTex>', () => {
     // pointer on a nested symbol reports the inner part
     fireEvent.pointerOver(group.querySelector('[data-part="W_xh"]')!);
     expect(screen.getByTestId('figure').textContent).toBe('W_xh');
+    // the pointer leaving does not drop the symbol the keyboard is on; leaving both does
     fireEvent.pointerLeave(group);
+    expect(screen.getByTestId('figure').textContent).toBe('h');
+    act(() => first.blur());
     expect(screen.getByTestId('figure').textContent).toBe('none');
     // and the figure's highlight comes back as a class
     fireEvent.click(screen.getByRole('button', { name: 'figure W_hh' }));
