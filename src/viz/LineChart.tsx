@@ -2,7 +2,7 @@ import { extent } from 'd3-array';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
 import { useId } from 'react';
-import { formatAuto } from './format';
+import { formatAuto, formatCompact } from './format';
 import { neutral } from './theme';
 import { VizStyles } from './VizStyles';
 
@@ -76,7 +76,12 @@ export function LineChart({
   const yTicks = logY
     ? y.ticks(4).filter((t) => Number.isInteger(Math.log10(t)) || y.ticks(4).length < 6)
     : y.ticks(5);
-  const xTicks = x.ticks(Math.min(6, Math.max(1, allX.length)));
+  const xTickCount = Math.min(6, Math.max(1, allX.length));
+  const xTicks = x.ticks(xTickCount);
+  // Tick labels with the precision their spacing needs (d3's tickFormat: 500, 1,000; 5, 6, 7), not the
+  // precision of a data value; a log axis spans decades, written compactly (100, 1000, 1e−6).
+  const xTickLabel = x.tickFormat(xTickCount);
+  const yTickLabel = logY ? formatCompact : (y as ReturnType<typeof scaleLinear<number>>).tickFormat(5);
 
   const rowsIdx = Math.max(0, ...series.map((s) => s.values.length));
   const stride = Math.max(1, Math.ceil(rowsIdx / maxTableRows));
@@ -104,7 +109,7 @@ export function LineChart({
                 dominantBaseline="central"
                 fill={neutral('muted')}
               >
-                {format(t)}
+                {yTickLabel(t)}
               </text>
             </g>
           ))}
@@ -116,7 +121,7 @@ export function LineChart({
               textAnchor="middle"
               fill={neutral('muted')}
             >
-              {format(t)}
+              {xTickLabel(t)}
             </text>
           ))}
           <line

@@ -1,5 +1,6 @@
 /** The char-lm-trainer in Chromium: a tiny model trains in the worker, the loss falls, a sample appears,
  * pause/resume/stop answer, an empty pasted corpus is reported, and the main thread has no long task. */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { expect, test } from './fixtures';
 
@@ -97,5 +98,54 @@ test('the trainer speaks Chinese on the zh page and reports unknown prefix chara
   await fig.getByLabel('语料').selectOption('own');
   await fig.getByRole('button', { name: '开始训练' }).click();
   await expect(fig.getByRole('alert')).toContainText('文本是空的');
+  expect(problems.list).toEqual([]);
+});
+
+test('a saved model loads into a fresh page and samples; a broken file is refused in words', async ({
+  page,
+  problems,
+}) => {
+  test.setTimeout(120_000);
+  await page.goto('/en/language-models');
+  const fig = page.locator('#language-models-trainer');
+  await fig.scrollIntoViewIfNeeded();
+  await fig.getByLabel('Hidden size').selectOption('32');
+  await fig.getByRole('button', { name: 'Start training' }).click();
+  const numbers = fig.getByTestId('trainer-numbers');
+  await expect
+    .poll(async () => Number(await numbers.getAttribute('data-step')), { timeout: 30_000 })
+    .toBeGreaterThan(50);
+  await fig.getByRole('button', { name: 'Pause' }).click();
+  await expect(fig.getByTestId('trainer-status')).toHaveText('Paused.');
+  const download = page.waitForEvent('download');
+  await fig.getByRole('button', { name: 'Save model (JSON)' }).click();
+  const saved = await (await download).path();
+  const file = JSON.parse(readFileSync(saved, 'utf8')) as Record<string, unknown>;
+  expect(JSON.stringify(file)).toContain('weight_ih_l0');
+
+  // a fresh page: load the file through the button's file chooser, then sample from it
+  await page.reload();
+  await fig.scrollIntoViewIfNeeded();
+  const chooser = page.waitForEvent('filechooser');
+  await fig.getByRole('button', { name: 'Load a model file' }).click();
+  await (await chooser).setFiles(saved);
+  await expect(fig.getByText(/Loaded a RNN with hidden size 32, 1 layer\(s\)/)).toBeVisible({
+    timeout: 20_000,
+  });
+  await fig.getByRole('button', { name: 'Generate text' }).click();
+  const output = fig.getByTestId('sample-output');
+  await expect(output).toContainText('And God said', { timeout: 20_000 });
+
+  // a file that is not a model: a clear message, and the loaded model is still there to sample from
+  const broken = page.waitForEvent('filechooser');
+  await fig.getByRole('button', { name: 'Load a model file' }).click();
+  await (await broken).setFiles({
+    name: 'notes.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"hello": 1'),
+  });
+  await expect(fig.getByRole('alert')).toContainText('This file cannot be loaded');
+  await fig.getByRole('button', { name: 'Generate text' }).click();
+  await expect(output).toContainText('And God said', { timeout: 20_000 });
   expect(problems.list).toEqual([]);
 });

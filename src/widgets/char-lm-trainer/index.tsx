@@ -686,6 +686,7 @@ function FilePanel({
   const loadedInfo = useTrainer((s) => s.loadedInfo);
   const hasModel = useTrainer((s) => s.status !== 'idle' && s.status !== 'preparing');
   const fileId = useId();
+  const fileRef = useRef<HTMLInputElement>(null);
   const save = () =>
     act(async () => {
       const { bytes, fileName } = await getClient().save();
@@ -731,12 +732,17 @@ function FilePanel({
         <button type="button" onClick={save} disabled={!hasModel}>
           {t.save}
         </button>
-        <label className="clt-filelabel" htmlFor={fileId}>
+        {/* the browser's own file control speaks the browser's language, not the page's: a button opens it */}
+        <button type="button" onClick={() => fileRef.current?.click()}>
           {t.load}
-        </label>
+        </button>
         <input
+          ref={fileRef}
           id={fileId}
           type="file"
+          className="viz-sr-only"
+          tabIndex={-1}
+          aria-hidden="true"
           accept=".json,application/json"
           onChange={(e) => {
             const f = e.target.files?.[0];

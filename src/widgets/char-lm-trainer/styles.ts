@@ -27,6 +27,4 @@ export const css = `
 .clt-sample > button { justify-self: start; }
 .clt-output { display: block; white-space: pre-wrap; overflow-wrap: anywhere; font-family: var(--font-serif); font-size: 1rem; line-height: 1.6; background: var(--paper-sunk); border-radius: var(--radius); padding: 0.6rem 0.75rem; max-height: 16rem; overflow: auto; }
 .clt-output strong { color: var(--accent-ink); }
-.clt-file input[type="file"] { font-size: 0.85rem; max-width: 100%; }
-.clt-filelabel { color: var(--ink-soft); }
 `;
