@@ -1,4 +1,5 @@
 /** Widgets I in the chapters that embed them: hidden-state-heatmap, elman-jordan, mlp-vs-rnn. */
+import { cpus, loadavg } from 'node:os';
 import { expect, test } from './fixtures';
 
 const figure = (kind: string) => `[data-widget="${kind}"]`;
@@ -134,10 +135,13 @@ test.describe('mlp-vs-rnn (mlp)', () => {
     expect(Math.abs((await score('mlp')) - 50)).toBeLessThan(8);
     const longest = await page.evaluate(() => (window as unknown as { longest: number }).longest);
     console.log(`mlp-vs-rnn: longest main-thread task while training ${Math.round(longest)} ms`);
-    // Training runs in ≤ 12 ms slices per frame (the unit test bounds a step) and redraws every 150 ms. In
-    // headless software-rendered Chromium the long page's layout and paint dominate the tasks (a theme
-    // switch alone makes a ~300 ms task there), so the figure is logged rather than asserted.
-    expect(longest).toBeGreaterThanOrEqual(0);
+    // A frame either trains for ≤ 12 ms or redraws (every 150 ms), never both. In headless Chromium without a
+    // GPU the redraw's layout and paint alone measure 40–100 ms here, so the bound asserts what the widget
+    // controls: training is sliced (400 steps in one task would take ≥ 400 ms). On a machine loaded past 1.5
+    // runs per core wall time is not the page's own: report, do not enforce (as the trainer's test does).
+    if (loadavg()[0] / cpus().length > 1.5)
+      test.info().annotations.push({ type: 'warning', description: `overloaded machine: ${longest} ms` });
+    else expect(longest, 'longest main-thread task while training, ms').toBeLessThan(250);
 
     // the MLP gives every occurrence of a symbol the same answer
     const input = fig.getByLabel(/Test sequence/);

@@ -71,14 +71,17 @@ function TrainingLoop() {
     const slice = () => {
       const start = performance.now();
       const s = store.getState();
-      // train until the slice's budget is spent (deterministic: only the number of steps matters) …
-      while (performance.now() - start < SLICE_MS && s.exp.step < s.target) trainSteps(s.exp, 1);
-      // … and redraw a few times a second, not every frame: the page's layout is the costly part
-      const finished = s.exp.step >= s.target;
-      if (finished || start - published > PUBLISH_MS) {
+      // A frame either trains for the slice's budget (deterministic: only the number of steps matters) or
+      // redraws, a few times a second; never both, so no frame holds the main thread for training plus a
+      // React render and its layout.
+      if (s.exp.step >= s.target || start - published > PUBLISH_MS) {
         published = start;
         s.advance(0);
+      } else {
+        while (performance.now() - start < SLICE_MS && s.exp.step < s.target) trainSteps(s.exp, 1);
+        if (s.exp.step >= s.target) s.advance(0);
       }
+      const finished = s.exp.step >= s.target;
       if (!finished && store.getState().running) frame = requestAnimationFrame(slice);
     };
     frame = requestAnimationFrame(slice);
