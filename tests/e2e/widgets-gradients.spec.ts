@@ -81,3 +81,33 @@ test('/en/lstm: the gradient comparison starts on the LSTM', async ({ page, prob
   await expect(fig.locator('[data-control="T"]')).toHaveValue('60');
   expect(problems.list).toEqual([]);
 });
+
+test('/en/bptt and /zh/bptt: a quiz question answered by setting the gradient-flow figure', async ({
+  page,
+  problems,
+}) => {
+  for (const [lang, check, wrong, right] of [
+    ['en', 'Check the figure', /the gradient vanishes on its way back/, /within a factor of 10/],
+    ['zh', '检查图中的设置', /梯度在向前传的路上消失了/, /在 10 倍以内/],
+  ] as const) {
+    await page.goto(`/${lang}/bptt`);
+    const fig = page.locator('#bptt-gradient-norms');
+    await fig.scrollIntoViewIfNeeded();
+    await expect(fig.locator('.viz-linechart').first()).toBeVisible({ timeout: 20_000 });
+    const question = page
+      .locator('#bptt-quiz .quiz-question')
+      .filter({ has: page.getByRole('button', { name: check }) });
+    // at the default radius 0.9 the gradient at t = 1 is 200 times smaller than at t = 50
+    await question.getByRole('button', { name: check }).click();
+    await expect(question.locator('.quiz-wrong')).toContainText(wrong);
+    // the link goes to the figure; at ρ ≈ 1.05 it is within 10×
+    await question.getByRole('link').click();
+    await expect(page).toHaveURL(/#bptt-gradient-norms$/);
+    await fig.locator('[data-control="radius"]').fill('340');
+    await expect(fig.locator('.gf-status')).toHaveText('');
+    await question.getByRole('button', { name: check }).click();
+    await expect(question.locator('.quiz-correct')).toContainText(right);
+    await expect(question.locator('.quiz-correct')).toContainText('ρ = 1.05');
+  }
+  expect(problems.list).toEqual([]);
+});

@@ -5,6 +5,7 @@
  * graph with edges sized by the gradient; and what truncation drops.
  */
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { publishReading } from '../shared/figureReadings';
 import { ShareLink, UrlNoticeBanner } from '../shared/ShareLink';
 import { readFromUrl, shareUrl, writeToUrl } from '../shared/urlState';
 import type { Bilingual, WidgetBaseProps, WidgetLang } from '../types';
@@ -45,7 +46,7 @@ export default function GradientFlow({ lang, id, view, cell, length }: GradientF
     <FlowStoreContext.Provider value={store}>
       <FlowStyles />
       <UrlNoticeBanner lang={lang} notice={notice} />
-      <FlowBody lang={lang} />
+      <FlowBody lang={lang} id={id} />
       <ShareLink lang={lang} url={() => shareUrl(id, schema, settingsOf(store.getState()))} />
     </FlowStoreContext.Provider>
   );
@@ -53,7 +54,7 @@ export default function GradientFlow({ lang, id, view, cell, length }: GradientF
 
 const busyText: Bilingual<string> = { en: 'Updating…', zh: '正在更新……' };
 
-function FlowBody({ lang }: { lang: WidgetLang }) {
+function FlowBody({ lang, id }: { lang: WidgetLang; id: string }) {
   const t = strings[lang];
   const view = useFlow((s) => s.view);
   const setView = useFlow((s) => s.set);
@@ -78,6 +79,17 @@ function FlowBody({ lang }: { lang: WidgetLang }) {
     }
   }, [deferred, deferredSelected, ing, view]);
   const stale = deferred !== setup || deferredSelected !== selected;
+  // what the norms show, for questions answered by setting the figure (quiz 'figure' questions)
+  useEffect(() => {
+    if (flow instanceof Error) return publishReading(id, null);
+    const { T, radius, inputScale } = flow.setup;
+    const c = flow.cells[deferredSelected];
+    publishReading(id, {
+      kind: 'gradient-flow',
+      values: { net: deferredSelected, T, radius, inputScale, dhFirst: c.dhNorm[0], dhLast: c.dhNorm[T - 1] },
+    });
+  }, [id, flow, deferredSelected]);
+  useEffect(() => () => publishReading(id, null), [id]);
   // math linked to the figure (norms view): the symbol, chart or control in focus
   const [linked, setLinked] = useState<FlowPart | null>(null);
   const link = useMemo(

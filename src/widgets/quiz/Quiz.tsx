@@ -1,8 +1,13 @@
-/** Multiple-choice and numeric questions, checked at once, each with an explanation after the answer. */
+/**
+ * Multiple-choice and numeric questions, checked at once, each with an explanation after the answer; and
+ * questions answered by setting a figure on the page, checked against what the figure shows.
+ */
 import { useId, useState } from 'react';
+import { readingOf } from '../shared/figureReadings';
 import { MathText, plainText } from '../shared/MathText';
 import type { Bilingual, WidgetBaseProps } from '../types';
-import { judge, type Question, type Verdict, validateQuestions } from './model';
+import { checkFigure, GOALS } from './goals';
+import { type FigureQuestion, judge, type Question, type Verdict, validateQuestions } from './model';
 
 const text: Bilingual<{
   check: string;
@@ -14,6 +19,9 @@ const text: Bilingual<{
   score: (right: number, total: number) => string;
   broken: string;
   again: string;
+  checkFigure: string;
+  toFigure: string;
+  noReading: string;
 }> = {
   en: {
     check: 'Check',
@@ -25,6 +33,10 @@ const text: Bilingual<{
     score: (right, total) => `${right} of ${total} answered correctly`,
     broken: 'This quiz is malformed',
     again: 'Try again',
+    checkFigure: 'Check the figure',
+    toFigure: 'Go to the figure',
+    noReading:
+      'The figure is not showing the numbers this question needs yet: scroll to it, wait for it to load, and open the view the question names.',
   },
   zh: {
     check: '检查',
@@ -36,6 +48,9 @@ const text: Bilingual<{
     score: (right, total) => `已答对 ${right} / ${total} 题`,
     broken: '这个测验的格式有误',
     again: '再试一次',
+    checkFigure: '检查图中的设置',
+    toFigure: '转到该图',
+    noReading: '该图还没有显示这道题需要的数值：请滚动到图的位置，等它加载完毕，并打开题目所说的视图。',
   },
 };
 
@@ -45,7 +60,7 @@ interface QuizProps extends WidgetBaseProps {
 
 export default function Quiz({ lang, questions }: QuizProps) {
   const t = text[lang];
-  const problems = validateQuestions(questions);
+  const problems = validateQuestions(questions, Object.keys(GOALS));
   const [verdicts, setVerdicts] = useState<Record<number, Verdict>>({});
   if (problems.length) {
     return (
@@ -95,6 +110,8 @@ function QuestionItem({
     setVerdict(result);
     onVerdict(result);
   };
+
+  if (question.kind === 'figure') return <FigureItem lang={lang} question={question} onVerdict={onVerdict} />;
 
   return (
     <li className="quiz-question">
@@ -148,6 +165,50 @@ function QuestionItem({
             <p className={verdict === 'correct' ? 'quiz-correct' : 'quiz-wrong'}>
               <strong>{verdict === 'correct' ? `✓ ${t.correct}` : `✗ ${t.wrong}`}</strong>{' '}
               <MathText text={question.explain} />
+            </p>
+          ) : null}
+        </div>
+      </fieldset>
+    </li>
+  );
+}
+
+/** A question answered by setting a figure: the check reads what the figure shows now. */
+function FigureItem({
+  lang,
+  question,
+  onVerdict,
+}: {
+  lang: WidgetBaseProps['lang'];
+  question: FigureQuestion;
+  onVerdict: (verdict: Verdict) => void;
+}) {
+  const t = text[lang];
+  const [result, setResult] = useState<ReturnType<typeof checkFigure> | null>(null);
+  const check = () => {
+    const r = checkFigure(question.goal, readingOf(question.figure), lang);
+    setResult(r);
+    onVerdict(r.verdict === 'no-reading' ? 'invalid' : r.verdict);
+  };
+  return (
+    <li className="quiz-question">
+      <fieldset>
+        <legend>
+          <MathText text={question.prompt} />
+        </legend>
+        <p className="quiz-figure-link">
+          <a href={`#${question.figure}`}>{t.toFigure} ↑</a>
+        </p>
+        <button type="button" onClick={check}>
+          {t.checkFigure}
+        </button>
+        <div className="quiz-feedback" aria-live="polite">
+          {result?.verdict === 'no-reading' ? <p className="quiz-invalid">{t.noReading}</p> : null}
+          {result && result.verdict !== 'no-reading' ? (
+            <p className={result.verdict === 'correct' ? 'quiz-correct' : 'quiz-wrong'}>
+              <strong>{result.verdict === 'correct' ? `✓ ${t.correct}` : `✗ ${t.wrong}`}</strong>{' '}
+              <span className="quiz-measured">{result.measured}</span>{' '}
+              {result.verdict === 'correct' ? <MathText text={question.explain} /> : null}
             </p>
           ) : null}
         </div>

@@ -19,7 +19,18 @@ export interface NumberQuestion {
   explain: string;
 }
 
-export type Question = ChoiceQuestion | NumberQuestion;
+/** Answered by setting a figure on the page, which the quiz then reads (goals.ts). */
+export interface FigureQuestion {
+  kind: 'figure';
+  prompt: string;
+  /** The element id of the figure to set, on the same page. */
+  figure: string;
+  /** A goal of goals.ts, for that kind of figure. */
+  goal: string;
+  explain: string;
+}
+
+export type Question = ChoiceQuestion | NumberQuestion | FigureQuestion;
 
 export type Verdict = 'correct' | 'wrong' | 'invalid';
 
@@ -36,7 +47,9 @@ export function parseNumber(input: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** Judges a typed or chosen answer; a figure question is judged from the figure instead (goals.ts). */
 export function judge(question: Question, answer: number | string): Verdict {
+  if (question.kind === 'figure') return 'invalid';
   if (question.kind === 'choice') {
     if (typeof answer !== 'number' || !Number.isInteger(answer)) return 'invalid';
     return answer === question.answer ? 'correct' : 'wrong';
@@ -49,7 +62,7 @@ export function judge(question: Question, answer: number | string): Verdict {
 }
 
 /** Problems an author can make in a question; the widget shows them instead of a broken quiz. */
-export function validateQuestions(questions: unknown): string[] {
+export function validateQuestions(questions: unknown, goals: readonly string[] = []): string[] {
   if (!Array.isArray(questions) || questions.length === 0)
     return ['a quiz needs a non-empty list of questions'];
   const problems: string[] = [];
@@ -72,7 +85,11 @@ export function validateQuestions(questions: unknown): string[] {
     } else if (question.kind === 'number') {
       if (typeof answer !== 'number' || !Number.isFinite(answer))
         problems.push(`${at}: answer must be a number`);
-    } else problems.push(`${at}: kind must be 'choice' or 'number'`);
+    } else if (question.kind === 'figure') {
+      if (typeof question.figure !== 'string' || !question.figure) problems.push(`${at}: missing figure id`);
+      if (typeof question.goal !== 'string' || !goals.includes(question.goal))
+        problems.push(`${at}: goal must be one of ${goals.join(', ') || '(none)'}`);
+    } else problems.push(`${at}: kind must be 'choice', 'number' or 'figure'`);
   });
   return problems;
 }
