@@ -69,9 +69,25 @@ function useFocusableScrollers(key: string) {
   }, [key]);
 }
 
+/**
+ * Waits for the page's module; the page itself never suspends. A component that suspends with `use` before
+ * effect hooks it did not reach tripped React's "expected static flag was missing" (#467, reported as the
+ * recoverable #520) on client-side navigation, so the one `use` sits alone here.
+ */
 function PageBody({ lang, slug }: { lang: Lang; slug: string }) {
   const module = cachedPage(lang, slug) ?? use(loadPage(lang, slug));
-  const Content = module.default;
+  return <LoadedPage lang={lang} slug={slug} Content={module.default} />;
+}
+
+function LoadedPage({
+  lang,
+  slug,
+  Content,
+}: {
+  lang: Lang;
+  slug: string;
+  Content: Awaited<ReturnType<typeof loadPage>>['default'];
+}) {
   const entry = findEntry(slug)!;
   const number = chapterNumber(slug);
   const t = tFor(lang);

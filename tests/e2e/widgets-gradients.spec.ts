@@ -40,7 +40,8 @@ for (const lang of ['en', 'zh'] as const) {
     const fig = page.locator('#bptt-truncation-flow');
     await fig.scrollIntoViewIfNeeded();
     const kept = fig.locator('tr[data-summary="truncated"] td').last();
-    await expect(kept).toBeVisible();
+    // the figure loads lazily and computes after it mounts: on a busy machine that takes more than 5 s
+    await expect(kept).toBeVisible({ timeout: 20_000 });
     const a = await kept.textContent();
     await fig.locator('[data-control="k"]').fill('10');
     await expect(kept).not.toHaveText(a ?? '');
