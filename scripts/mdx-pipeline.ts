@@ -3,11 +3,14 @@
  * compiles is exactly what the reader gets.
  */
 import type { Options as MdxOptions } from '@mdx-js/rollup';
+import type { Element, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
 import type { Heading, Root as MdastRoot, RootContent, Table, TableCell, Text } from 'mdast';
+import type { MdxJsxTextElementHast } from 'mdast-util-mdx-jsx';
 import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { katexMacros, type NotationGroup, notation, notationGroups } from '../src/viz/notation.ts';
 
@@ -50,6 +53,67 @@ export function rehypeFailOnKatexError() {
       const cause = problem.cause instanceof Error ? problem.cause.message : String(problem.reason);
       throw new ContentError(`${where(file, problem.line ?? undefined)}: bad TeX: ${cause}`);
     }
+  };
+}
+
+/**
+ * Hands each typeset formula to React as one string of HTML (`dangerouslySetInnerHTML`) instead of a tree of
+ * elements. The markup is the same, but a chapter's thousands of KaTeX spans no longer become React elements that
+ * the page builds and hydrates on every load: math is static, and hydration leaves such an element's inside alone.
+ */
+export function rehypeStaticMath() {
+  return (tree: HastRoot) => {
+    visit(tree, 'element', (node: Element, index, parent) => {
+      const classes = node.properties.className;
+      if (!Array.isArray(classes) || !classes.some((name) => name === 'katex' || name === 'katex-display'))
+        return;
+      // Only the outermost wrapper, which KaTeX gives nothing but its class.
+      if (parent === undefined || index === undefined || Object.keys(node.properties).length !== 1) return;
+      const html = toHtml(node.children);
+      const element: MdxJsxTextElementHast = {
+        type: 'mdxJsxTextElement',
+        name: node.tagName,
+        attributes: [
+          { type: 'mdxJsxAttribute', name: 'className', value: classes.join(' ') },
+          {
+            type: 'mdxJsxAttribute',
+            name: 'dangerouslySetInnerHTML',
+            value: {
+              type: 'mdxJsxAttributeValueExpression',
+              value: `{__html: ${JSON.stringify(html)}}`,
+              data: {
+                estree: {
+                  type: 'Program',
+                  sourceType: 'module',
+                  body: [
+                    {
+                      type: 'ExpressionStatement',
+                      expression: {
+                        type: 'ObjectExpression',
+                        properties: [
+                          {
+                            type: 'Property',
+                            key: { type: 'Identifier', name: '__html' },
+                            value: { type: 'Literal', value: html },
+                            kind: 'init',
+                            method: false,
+                            shorthand: false,
+                            computed: false,
+                          },
+                        ],
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+        ],
+        children: [],
+      };
+      parent.children[index] = element;
+      return SKIP;
+    });
   };
 }
 
@@ -110,6 +174,6 @@ export const katexOptions = { macros: katexMacros, strict: 'error' as const, out
 
 export const mdxOptions: MdxOptions = {
   remarkPlugins: [...remarkBookPlugins],
-  rehypePlugins: [[rehypeKatex, katexOptions], rehypeFailOnKatexError],
+  rehypePlugins: [[rehypeKatex, katexOptions], rehypeFailOnKatexError, rehypeStaticMath],
   providerImportSource: undefined,
 };

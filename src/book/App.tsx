@@ -51,21 +51,32 @@ function useScrollToHash(key: string) {
 
 /**
  * Code blocks and display equations wider than the column scroll sideways; those that do get a tab stop, so a
- * keyboard reader can scroll them too (the rest stay out of the tab order).
+ * keyboard reader can scroll them too (the rest stay out of the tab order). They are measured when an
+ * IntersectionObserver first reports them, which happens after the browser's next layout: reading their widths
+ * then costs nothing, where reading them while the page is hydrating would force a layout of the whole chapter.
  */
 function useFocusableScrollers(key: string) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the page) is a deliberate trigger.
   useEffect(() => {
-    const mark = () => {
-      for (const element of document.querySelectorAll<HTMLElement>('.page pre, .page .katex-display')) {
-        if (element.closest('[data-widget]')) continue;
+    const observer = new IntersectionObserver((entries) => {
+      for (const { target } of entries) {
+        const element = target as HTMLElement;
         if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
         else element.removeAttribute('tabindex');
+        observer.unobserve(element);
+      }
+    });
+    const mark = () => {
+      for (const element of document.querySelectorAll<HTMLElement>('.page pre, .page .katex-display')) {
+        if (!element.closest('[data-widget]')) observer.observe(element);
       }
     };
     mark();
     window.addEventListener('resize', mark);
-    return () => window.removeEventListener('resize', mark);
+    return () => {
+      window.removeEventListener('resize', mark);
+      observer.disconnect();
+    };
   }, [key]);
 }
 

@@ -16,9 +16,10 @@ export function useActiveSection(ids: string[], key: string): string | undefined
       }
       setActive(current);
     };
+    // The observer reports every heading once on its own after the next layout, which calls pick() without
+    // forcing a layout of the whole chapter while the page is still loading.
     const observer = new IntersectionObserver(pick, { rootMargin: '0px 0px -66% 0px' });
     for (const element of elements) observer.observe(element);
-    pick();
     return () => observer.disconnect();
   }, [ids, key]);
   return active;

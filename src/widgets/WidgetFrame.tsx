@@ -2,6 +2,9 @@
  * The figure every widget sits in (DESIGN's widget contract): `<figure data-widget=KIND id=…>` with a numbered
  * caption, an error boundary with a reset button, and the widget body rendered only in the browser (the
  * prerendered page shows the caption and a placeholder of the same size).
+ *
+ * The caption is a level-3 heading: figures sit in `##` sections, and the panels inside a widget are `<h4>`s, so
+ * the page's outline steps down one level at a time (h2, figure h3, panel h4) for screen-reader navigation.
  */
 import { type ReactNode, useEffect, useState } from 'react';
 import { ErrorBoundary } from './shared/ErrorBoundary';
@@ -34,14 +37,18 @@ export function WidgetFrame({ kind, id, lang, number, caption, children }: Widge
   return (
     <figure className="widget" data-widget={kind} id={id} aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
-        {number ? (
-          <span className="figure-number">
-            {text.figure}
-            {lang === 'zh' ? ' ' : '\u00a0'}
-            {number}
-          </span>
+        {number || caption ? (
+          <h3 className="figure-title">
+            {number ? (
+              <span className="figure-number">
+                {text.figure}
+                {lang === 'zh' ? ' ' : '\u00a0'}
+                {number}
+              </span>
+            ) : null}
+            {caption ? <span className="figure-caption-text">{caption}</span> : null}
+          </h3>
         ) : null}
-        {caption ? <span className="figure-caption-text">{caption}</span> : null}
       </figcaption>
       <div className="widget-body">
         {mounted ? (
