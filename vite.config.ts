@@ -2,7 +2,7 @@ import mdx from '@mdx-js/rollup';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { mdxOptions } from './scripts/mdx-pipeline.ts';
-import { bookIndexPlugin, repoRoot } from './scripts/vite-plugin-book.ts';
+import { bookIndexPlugin, fontPreloadPlugin, repoRoot, themeInitPlugin } from './scripts/vite-plugin-book.ts';
 import { remarkGlossary } from './src/book/glossary/remark.ts';
 
 // The reader's build adds glossary links to the shared pipeline (chapter files are never edited for them).
@@ -17,6 +17,8 @@ export default defineConfig(({ isSsrBuild }) => ({
     { enforce: 'pre', ...mdx(bookMdxOptions) },
     react({ include: /\.(mdx|tsx?)$/ }),
     bookIndexPlugin(repoRoot),
+    themeInitPlugin(repoRoot),
+    fontPreloadPlugin(),
   ],
   build: {
     target: 'es2022',

@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { bookIndexPlugin, repoRoot } from './scripts/vite-plugin-book';
+import { bookIndexPlugin, repoRoot } from './scripts/vite-plugin-book.ts';
 
 // Unit tests run in Node; a test that needs a DOM says so with `// @vitest-environment jsdom`.
 export default defineConfig({

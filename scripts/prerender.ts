@@ -20,6 +20,17 @@ const server = (await import(pathToFileURL(join(ssr, 'entry-server.js')).href)) 
 };
 const template = readFileSync(join(dist, 'index.html'), 'utf8');
 
+// The chapter's own chunk, which the entry would only ask for once it had run: named in the page's head, it is
+// fetched beside the entry, and hydration starts as soon as both are in.
+const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<
+  string,
+  { file: string }
+>;
+function pageChunkPreload(lang: string, slug: string): string {
+  const chunk = manifest[`content/${lang}/${slug}.mdx`];
+  return chunk ? `<link rel="modulepreload" crossorigin href="/${chunk.file}" />` : '';
+}
+
 const escapeHtml = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -51,7 +62,9 @@ let count = 0;
 for (const route of server.routes()) {
   const url = route.slug ? `/${route.lang}/${route.slug}` : `/${route.lang}/`;
   const other = route.lang === 'en' ? 'zh' : 'en';
-  const alternates = `<link rel="alternate" hreflang="${other === 'zh' ? 'zh-Hans' : 'en'}" href="${route.slug ? `/${other}/${route.slug}` : `/${other}/`}" />`;
+  const alternates =
+    `<link rel="alternate" hreflang="${other === 'zh' ? 'zh-Hans' : 'en'}" href="${route.slug ? `/${other}/${route.slug}` : `/${other}/`}" />` +
+    pageChunkPreload(route.lang, route.slug);
   const html = page(server.render(url), {
     lang: route.lang === 'zh' ? 'zh-Hans' : 'en',
     title: route.title,

@@ -33,11 +33,20 @@ function RootRedirect() {
   return <Navigate to={pathOf(lang, '')} replace />;
 }
 
+/** Whether the page the browser itself loaded has had its first effects (later pages are client navigations). */
+let loadedPageSettled = false;
+
 function useScrollToHash(key: string) {
   const { hash } = useLocation();
   // `key` (the page) re-runs the scroll when a new page opens with the same hash.
   // biome-ignore lint/correctness/useExhaustiveDependencies: key is a deliberate trigger.
   useEffect(() => {
+    // On the page the browser loaded, it has already scrolled to the hash (or restored the reader's place on a
+    // reload); scrolling again would only force a layout of the whole chapter while it hydrates.
+    if (!loadedPageSettled) {
+      loadedPageSettled = true;
+      return;
+    }
     if (hash) {
       const target = document.getElementById(decodeURIComponent(hash.slice(1)));
       if (target) {
@@ -51,21 +60,28 @@ function useScrollToHash(key: string) {
 
 /**
  * Code blocks and display equations wider than the column scroll sideways; those that do get a tab stop, so a
- * keyboard reader can scroll them too (the rest stay out of the tab order). They are measured when an
- * IntersectionObserver first reports them, which happens after the browser's next layout: reading their widths
- * then costs nothing, where reading them while the page is hydrating would force a layout of the whole chapter.
+ * keyboard reader can scroll them too (the rest stay out of the tab order). Each is measured when it comes within
+ * half a screen of the viewport, the distance at which the browser renders `content-visibility: auto` blocks
+ * (book.css): measuring one still skipped would force its layout, one block at a time, on the phone's main thread
+ * while the page loads. All reads come before any write, so one layout serves them all.
  */
+/** Half a screen above and below the viewport. */
+const NEAR_VIEWPORT: IntersectionObserverInit = { rootMargin: '50% 0px 50% 0px' };
+
 function useFocusableScrollers(key: string) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the page) is a deliberate trigger.
   useEffect(() => {
     const observer = new IntersectionObserver((entries) => {
-      for (const { target } of entries) {
-        const element = target as HTMLElement;
-        if (element.scrollWidth > element.clientWidth + 1) element.tabIndex = 0;
+      const elements = entries.filter((entry) => entry.isIntersecting).map(({ target }) => target as HTMLElement);
+      // All reads before any write: a tab stop set between two reads would invalidate the layout the next read
+      // needs, and the chapter would be laid out once per element.
+      const scrolls = elements.map((element) => element.scrollWidth > element.clientWidth + 1);
+      elements.forEach((element, index) => {
+        if (scrolls[index]) element.tabIndex = 0;
         else element.removeAttribute('tabindex');
         observer.unobserve(element);
-      }
-    });
+      });
+    }, NEAR_VIEWPORT);
     const mark = () => {
       for (const element of document.querySelectorAll<HTMLElement>('.page pre, .page .katex-display')) {
         if (!element.closest('[data-widget]')) observer.observe(element);

@@ -5,8 +5,13 @@
  *
  * The caption is a level-3 heading: figures sit in `##` sections, and the panels inside a widget are `<h4>`s, so
  * the page's outline steps down one level at a time (h2, figure h3, panel h4) for screen-reader navigation.
+ *
+ * A figure's body mounts when the figure comes within a screen's height of the viewport (or when the page is
+ * printed), not at page load: a chapter holds several live figures, and building all of them at once would hold a
+ * phone's main thread for seconds while the reader is still on the first paragraph. Once mounted it stays
+ * mounted, so its state and any training survive scrolling away and back.
  */
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from './shared/ErrorBoundary';
 import type { Bilingual, WidgetLang } from './types';
 
@@ -32,10 +37,9 @@ export interface WidgetFrameProps {
 
 export function WidgetFrame({ kind, id, lang, number, caption, children }: WidgetFrameProps) {
   const text = frameStrings[lang];
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  const mounted = useMountWhenNear<HTMLElement>();
   return (
-    <figure className="widget" data-widget={kind} id={id} aria-labelledby={`${id}-caption`}>
+    <figure ref={mounted.ref} className="widget" data-widget={kind} id={id} aria-labelledby={`${id}-caption`}>
       <figcaption id={`${id}-caption`}>
         {number || caption ? (
           <h3 className="figure-title">
@@ -51,7 +55,7 @@ export function WidgetFrame({ kind, id, lang, number, caption, children }: Widge
         ) : null}
       </figcaption>
       <div className="widget-body">
-        {mounted ? (
+        {mounted.near ? (
           <ErrorBoundary
             fallback={(error, reset) => (
               <div className="widget-error" role="alert">
@@ -72,4 +76,45 @@ export function WidgetFrame({ kind, id, lang, number, caption, children }: Widge
       </div>
     </figure>
   );
+}
+
+/** Within this distance of the viewport (one screen above or below) a figure starts to mount. */
+const NEAR_MARGIN = '100% 0px 100% 0px';
+
+/**
+ * `near` turns true, once and for good, when the element comes within a screen's height of the viewport, or when
+ * the page is about to print. Without IntersectionObserver (old browsers, jsdom) it turns true after the first
+ * render, as every figure used to.
+ */
+function useMountWhenNear<E extends Element>() {
+  const ref = useRef<E>(null);
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') {
+      setNear(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          setNear(true);
+          stop();
+        }
+      },
+      { rootMargin: NEAR_MARGIN },
+    );
+    const print = () => {
+      setNear(true);
+      stop();
+    };
+    function stop() {
+      observer.disconnect();
+      window.removeEventListener('beforeprint', print);
+    }
+    observer.observe(element);
+    window.addEventListener('beforeprint', print);
+    return stop;
+  }, []);
+  return { ref, near };
 }

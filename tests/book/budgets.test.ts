@@ -1,6 +1,7 @@
 /** scripts/budgets-lib.ts: reachability over the build manifest, size accounting, eval finding, CSP checks. */
 import { describe, expect, it } from 'vitest';
 import {
+  cspHashOf,
   cspProblems,
   findDynamicCode,
   gzipBytes,
@@ -12,6 +13,7 @@ import {
   table,
   totalBytes,
 } from '../../scripts/budgets-lib.ts';
+import { inlineThemeInit } from '../../scripts/vite-plugin-book.ts';
 
 /** A build in miniature: an entry with a shared chunk and a lazy widget, two pages, a widget with its own deps. */
 const manifest: Manifest = {
@@ -208,5 +210,32 @@ describe('Content-Security-Policy', () => {
     expect(
       cspProblems(withPolicy("script-src 'self'; object-src 'none'", '<script>document.write(1)</script>')),
     ).toEqual(['1 inline <script> the CSP blocks: document.write(1)']);
+  });
+
+  it('lets an inline script run only when the policy names the hash of its exact text', () => {
+    const script = 'document.documentElement.dataset.theme = "dark";';
+    const policy = `script-src 'self' ${cspHashOf(script)}; object-src 'none'`;
+    const page = (text: string) =>
+      `<meta http-equiv="Content-Security-Policy" content="${policy}"><script>${text}</script>`;
+    expect(cspProblems(page(script))).toEqual([]);
+    // One more space is another text, another hash: the browser would refuse it.
+    expect(cspProblems(page(` ${script}`))).toEqual([
+      '1 inline <script> the CSP blocks:  document.documentElement.dataset.theme = "dark";',
+    ]);
+  });
+
+  it('inlines the theme script into index.html with its hash in script-src', () => {
+    const source =
+      '// why, for the repository\n// more why\n(() => { document.documentElement.dataset.theme = "light"; })();\n';
+    const out = inlineThemeInit(html, source);
+    expect(out).not.toContain('src="/theme-init.js"');
+    expect(out).toContain(
+      '<script>(() => { document.documentElement.dataset.theme = "light"; })();</script>',
+    );
+    expect(out).not.toContain('for the repository');
+    expect(cspProblems(out)).toEqual([]);
+    expect(htmlScripts(out).scripts).toEqual(['/assets/index-A.js']);
+    expect(() => inlineThemeInit('<html></html>', source)).toThrow(/lacks <script src="\/theme-init.js">/);
+    expect(() => inlineThemeInit(html.replace(/<meta[^>]*>/, ''), source)).toThrow(/Content-Security-Policy/);
   });
 });

@@ -1,6 +1,8 @@
 // Sets data-theme (and the reader's equation form, data-notation) before the first paint, so a dark-theme reader
 // never sees a white flash and an equation never changes form under the eye. Mirrors resolveTheme() and the
-// notation preference in src/book/appStore.ts; kept as a file because the CSP forbids inline scripts.
+// notation preference in src/book/appStore.ts. The build inlines it into <head> (a script file there would block
+// the first paint for a round trip) and allows exactly this text in the CSP by its SHA-256 hash
+// (scripts/vite-plugin-book.ts, themeInitPlugin).
 (() => {
   let choice = 'system';
   let notation = 'row';
