@@ -59,38 +59,54 @@ function useScrollToHash(key: string) {
 }
 
 /**
- * Code blocks and display equations wider than the column scroll sideways; those that do get a tab stop, so a
- * keyboard reader can scroll them too (the rest stay out of the tab order). Each is measured when it comes within
- * half a screen of the viewport, the distance at which the browser renders `content-visibility: auto` blocks
- * (book.css): measuring one still skipped would force its layout, one block at a time, on the phone's main thread
- * while the page loads. All reads come before any write, so one layout serves them all.
+ * Code blocks, display equations and tables wider than the column scroll sideways; those that do get a tab stop,
+ * so a keyboard reader can scroll them too (the rest stay out of the tab order). Measuring them all while the page
+ * hydrates would force a layout of the whole chapter, `content-visibility: auto` blocks included (book.css), and
+ * hold a phone's main thread for most of a second. So each block is measured when it comes within half a screen
+ * of the viewport, where the browser has laid it out anyway (all reads of a batch before any write, so one layout
+ * serves them all); the rest are measured together on the reader's first Tab, before the focus moves, so a
+ * keyboard reader never tabs past a wide block far down. Measuring them in idle time instead cost 50-90 ms per
+ * block on a throttled phone profile, each long enough to delay a tap.
  */
+const SCROLLERS = '.page pre, .page .katex-display, .page table:not([class])';
 /** Half a screen above and below the viewport. */
 const NEAR_VIEWPORT: IntersectionObserverInit = { rootMargin: '50% 0px 50% 0px' };
 
 function useFocusableScrollers(key: string) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` (the page) is a deliberate trigger.
   useEffect(() => {
-    const observer = new IntersectionObserver((entries) => {
-      const elements = entries.filter((entry) => entry.isIntersecting).map(({ target }) => target as HTMLElement);
-      // All reads before any write: a tab stop set between two reads would invalidate the layout the next read
-      // needs, and the chapter would be laid out once per element.
+    const pending = new Set<HTMLElement>();
+    const measure = (elements: HTMLElement[]) => {
       const scrolls = elements.map((element) => element.scrollWidth > element.clientWidth + 1);
       elements.forEach((element, index) => {
         if (scrolls[index]) element.tabIndex = 0;
         else element.removeAttribute('tabindex');
         observer.unobserve(element);
+        pending.delete(element);
       });
+    };
+    const observer = new IntersectionObserver((entries) => {
+      measure(entries.filter((entry) => entry.isIntersecting).map(({ target }) => target as HTMLElement));
     }, NEAR_VIEWPORT);
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Tab' || pending.size === 0) return;
+      measure([...pending].filter((element) => element.isConnected));
+      pending.clear();
+    };
     const mark = () => {
-      for (const element of document.querySelectorAll<HTMLElement>('.page pre, .page .katex-display')) {
-        if (!element.closest('[data-widget]')) observer.observe(element);
+      for (const element of document.querySelectorAll<HTMLElement>(SCROLLERS)) {
+        if (element.closest('[data-widget]')) continue;
+        observer.observe(element);
+        pending.add(element);
       }
     };
     mark();
     window.addEventListener('resize', mark);
+    // Capture: runs before any handler that might stop the event, and before the browser moves the focus.
+    window.addEventListener('keydown', onKeyDown, true);
     return () => {
       window.removeEventListener('resize', mark);
+      window.removeEventListener('keydown', onKeyDown, true);
       observer.disconnect();
     };
   }, [key]);

@@ -34,6 +34,9 @@ export function useMarkReadAtEnd(end: RefObject<HTMLElement | null>, slug: strin
   useEffect(() => {
     const target = end.current;
     if (!target || !isChapter(slug) || typeof IntersectionObserver === 'undefined') return;
+    // A chapter already read stays as the reader leaves it: one who marks it unread on this visit and is still at
+    // the end (or scrolls there while clicking) must not see it marked read again behind their back.
+    if (appStore.getState().read[slug]) return;
     const observer = new IntersectionObserver((entries) => {
       // Only a reader who scrolled gets there; a page opened at its end by a link is not "read".
       if (entries.some((entry) => entry.isIntersecting) && window.scrollY > 0) {

@@ -50,6 +50,8 @@ export function WidgetFrame({ kind, id, lang, number, caption, children }: Widge
                 {number}
               </span>
             ) : null}
+            {/* A real space: the accessible name joins inline spans as they are, "Figure 1.2The cell". */}
+            {number && caption ? ' ' : null}
             {caption ? <span className="figure-caption-text">{caption}</span> : null}
           </h3>
         ) : null}

@@ -13,7 +13,7 @@ import {
   table,
   totalBytes,
 } from '../../scripts/budgets-lib.ts';
-import { inlineThemeInit } from '../../scripts/vite-plugin-book.ts';
+import { fontPreloadTags, inlineThemeInit } from '../../scripts/vite-plugin-book.ts';
 
 /** A build in miniature: an entry with a shared chunk and a lazy widget, two pages, a widget with its own deps. */
 const manifest: Manifest = {
@@ -237,5 +237,26 @@ describe('Content-Security-Policy', () => {
     expect(htmlScripts(out).scripts).toEqual(['/assets/index-A.js']);
     expect(() => inlineThemeInit('<html></html>', source)).toThrow(/lacks <script src="\/theme-init.js">/);
     expect(() => inlineThemeInit(html.replace(/<meta[^>]*>/, ''), source)).toThrow(/Content-Security-Policy/);
+  });
+});
+
+describe('font preloads', () => {
+  const bundle = [
+    'assets/KaTeX_Main-BoldItalic-DxDJ3AOS.woff2',
+    'assets/KaTeX_Main-Bold-Cx986IdX.woff2',
+    'assets/KaTeX_Main-Bold-Jm3AIy58.woff',
+    'assets/KaTeX_Main-Regular-B22Nviop.woff2',
+    'assets/index-A.js',
+  ];
+
+  it('preloads the woff2 of exactly the named face, not a face whose name starts the same', () => {
+    expect(fontPreloadTags(bundle, ['KaTeX_Main-Regular', 'KaTeX_Main-Bold'])).toEqual([
+      '<link rel="preload" href="/assets/KaTeX_Main-Regular-B22Nviop.woff2" as="font" type="font/woff2" crossorigin />',
+      '<link rel="preload" href="/assets/KaTeX_Main-Bold-Cx986IdX.woff2" as="font" type="font/woff2" crossorigin />',
+    ]);
+  });
+
+  it('fails the build when a face to preload is not in it (a KaTeX upgrade renamed it)', () => {
+    expect(() => fontPreloadTags(bundle, ['KaTeX_Math-Italic'])).toThrow(/no built woff2 for KaTeX_Math-Italic/);
   });
 });

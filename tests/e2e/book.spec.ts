@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { languages, pathOf, toc } from '../../src/book/toc';
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 /** The prerendered page answers clicks only once React has taken it over. */
 const hydrated = (page: Page) =>
@@ -25,6 +25,12 @@ for (const lang of languages) {
       // Hydration finished and the page is interactive: the theme button answers.
       await expect(page.locator('.theme-button')).toBeEnabled();
       await page.waitForLoadState('networkidle');
+      // Figures mount as the reader nears them; bring each into view so axe checks the live widgets too.
+      for (const figure of await page.locator('figure[data-widget]').all()) await showFigure(figure);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForLoadState('networkidle');
+      // As a keyboard reader starts: the first Tab gives every wide block far down the page its tab stop.
+      await page.keyboard.press('Tab');
       const axe = await new AxeBuilder({ page }).exclude('.katex-mathml').analyze();
       const serious = axe.violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')

@@ -1,5 +1,5 @@
 /** A page that records console errors and failed requests, so every test can assert there were none. */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export interface Problems {
   list: string[];
@@ -29,3 +29,14 @@ export function watch(page: Page, problems: Problems) {
 }
 
 export { expect };
+
+/**
+ * Brings a figure into view, as a reader scrolling to it would, and waits until its live body has replaced the
+ * placeholder: figures mount only when they come near the viewport (WidgetFrame), so a control inside one does not
+ * exist before that.
+ */
+export async function showFigure(figure: Locator): Promise<Locator> {
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.locator('.widget-placeholder')).toHaveCount(0, { timeout: 20_000 });
+  return figure;
+}

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 const LOAD = { timeout: 30_000 };
 // axe over a figure of some hundred focusable cells takes tens of seconds on a busy two-core machine
@@ -126,9 +126,11 @@ test('gate-inspector: a gate lights its strip and names its value at the charact
   page,
   problems,
 }) => {
+  // Tall enough that the whole figure fits: a hover that had to scroll first would slide other cells under the
+  // resting pointer, and the cell the pointer lands on would pick the step and unit instead.
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await page.goto('/en/lstm');
-  const fig = page.locator('#lstm-gate-inspector');
-  await fig.scrollIntoViewIfNeeded();
+  const fig = await showFigure(page.locator('#lstm-gate-inspector'));
   const eq = fig.getByRole('group', { name: /The cell’s equations/ });
   await oneTabStop(eq);
   await fig.getByRole('button', { name: 'Step 3: e' }).hover();
@@ -206,10 +208,11 @@ test('phone width: the equation panels scroll inside themselves, the page does n
   ] as const) {
     await page.goto(path);
     if (path === '/en/bptt') {
-      await page.locator('#bptt-graph').scrollIntoViewIfNeeded();
+      await showFigure(page.locator('#bptt-graph'));
       await page.locator('#bptt-graph').getByRole('button', { name: 'Last step' }).click();
     }
     for (const id of ids) {
+      await showFigure(page.locator(id));
       const eq = page.locator(`${id} .viz-lt-equations`);
       await eq.scrollIntoViewIfNeeded();
       await expect(eq).toBeVisible(LOAD);

@@ -8,7 +8,7 @@
  */
 import type { Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium';
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 declare global {
   interface Window {
@@ -104,6 +104,7 @@ test('2,000 key presses in the stepper keep the page heap flat', async ({ page, 
   const t0 = Date.now();
   await page.goto('/en/rnn');
   const fig = page.locator('#rnn-stepper');
+  await showFigure(fig);
   await fig.locator('.us').scrollIntoViewIfNeeded();
   await expect(fig.locator('.us-status')).toContainText('t = 1 of 5');
 

@@ -1,5 +1,5 @@
 /** unrolled-stepper in the RNN chapter (and its Chinese twin): controls, keys, URL state, speed, phone width. */
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 const FIG = '#rnn-stepper';
 /** The figure's URL state as the widget writes it (shared/urlState: base64url JSON with the schema version). */
@@ -11,6 +11,7 @@ test('steps by buttons, keys and timeline; equations and diagram answer each oth
 }) => {
   await page.goto('/en/rnn');
   const fig = page.locator(FIG);
+  await showFigure(fig);
   const root = fig.locator('.us');
   await root.scrollIntoViewIfNeeded();
   const status = fig.locator('.us-status');
@@ -58,6 +59,7 @@ test('steps by buttons, keys and timeline; equations and diagram answer each oth
 test('sequence, cell, layers, direction, seed and the backward pass', async ({ page, problems }) => {
   await page.goto('/en/rnn');
   const fig = page.locator(FIG);
+  await showFigure(fig);
   await fig.locator('.us').scrollIntoViewIfNeeded();
   const input = fig.getByLabel('Sequence');
   await input.fill('想要有直升机');
@@ -112,6 +114,7 @@ test('sequence, cell, layers, direction, seed and the backward pass', async ({ p
 test('speaks Chinese', async ({ page, problems }) => {
   await page.goto('/zh/rnn');
   const fig = page.locator(FIG);
+  await showFigure(fig);
   await fig.locator('.us').scrollIntoViewIfNeeded();
   await expect(fig.getByLabel('序列')).toHaveValue('hello');
   await fig.getByRole('button', { name: '前进一步' }).click();
@@ -123,6 +126,7 @@ test('speaks Chinese', async ({ page, problems }) => {
 test('plays and pauses; reduced motion turns playback off', async ({ page, problems }) => {
   await page.goto('/en/rnn');
   const fig = page.locator(FIG);
+  await showFigure(fig);
   await fig.locator('.us').scrollIntoViewIfNeeded();
   await fig.getByLabel('Speed').selectOption('4');
   await fig.getByRole('button', { name: 'Play' }).click();
@@ -132,6 +136,7 @@ test('plays and pauses; reduced motion turns playback off', async ({ page, probl
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.reload();
   const again = page.locator(FIG);
+  await showFigure(again);
   await again.locator('.us').scrollIntoViewIfNeeded();
   await expect(again.getByRole('button', { name: 'Play' })).toBeDisabled();
   await expect(again.getByText(/asks for reduced motion/).first()).toBeVisible();
@@ -152,6 +157,7 @@ test('a step redraws within a frame: LSTM, 3 layers, bidirectional, T = 12', asy
   } as const;
   await page.goto(`/en/rnn?rnn-stepper=${encode(state)}`);
   const fig = page.locator(FIG);
+  await showFigure(fig);
   await fig.locator('.us').scrollIntoViewIfNeeded();
   await expect(fig.locator('[data-cell]')).toHaveCount(12 * 3 * 2);
   const times = await page.evaluate(async () => {
@@ -188,6 +194,7 @@ test('phone width: controls wrap and the page does not scroll sideways', async (
   await page.setViewportSize({ width: 390, height: 800 });
   await page.goto('/en/rnn');
   const fig = page.locator(FIG);
+  await showFigure(fig);
   await fig.locator('.us').scrollIntoViewIfNeeded();
   await expect(fig.locator('[data-cell]')).toHaveCount(5);
   const widths = await page.evaluate(() => ({

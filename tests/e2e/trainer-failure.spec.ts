@@ -3,7 +3,7 @@
  * the run is marked stopped by an error, the dead worker is ended, "Start a new run" trains again in a fresh
  * worker, and the rest of the page (the other widgets) goes on answering.
  */
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 test('a crashed training worker is reported, ended and restartable; the page goes on', async ({
   page,
@@ -42,11 +42,13 @@ test('a crashed training worker is reported, ended and restartable; the page goe
   await expect(fig.getByRole('button', { name: 'Pause' })).toBeDisabled();
 
   // the rest of the page goes on: the heatmap still reads typed text, the other trainer is untouched
-  const heatmap = page.locator('[data-widget="hidden-state-heatmap"]');
+  const heatmap = await showFigure(page.locator('[data-widget="hidden-state-heatmap"]'));
   await heatmap.getByLabel('Text to read').fill('hello');
   await expect(heatmap.getByRole('gridcell')).toHaveCount(3 * 12 * 5);
   await expect(
-    page.locator('#language-models-trainer-tang').getByRole('button', { name: 'Start training' }),
+    (await showFigure(page.locator('#language-models-trainer-tang'))).getByRole('button', {
+      name: 'Start training',
+    }),
   ).toBeEnabled();
 
   // and the trainer starts again, in a new worker

@@ -2,7 +2,7 @@
  * pause/resume/stop answer, an empty pasted corpus is reported, and the main thread has no long task. */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 declare global {
   interface Window {
@@ -92,7 +92,7 @@ test('the trainer speaks Chinese on the zh page and reports unknown prefix chara
   problems,
 }) => {
   await page.goto('/zh/language-models');
-  const fig = page.locator('#language-models-trainer');
+  const fig = await showFigure(page.locator('#language-models-trainer'));
   await expect(fig.getByRole('button', { name: '开始训练' })).toBeVisible({ timeout: 20_000 });
   await expect(fig.getByLabel('截断长度 T')).toBeVisible();
   await fig.getByLabel('语料').selectOption('own');

@@ -1,5 +1,5 @@
 /** gradient-flow and bptt-graph in the built book, in both languages: they draw, answer their controls, stay clean. */
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 for (const lang of ['en', 'zh'] as const) {
   test(`/${lang}/bptt: gradient-flow answers its controls and views`, async ({ page, problems }) => {
@@ -95,6 +95,7 @@ test('/en/bptt and /zh/bptt: a quiz question answered by setting the gradient-fl
     const fig = page.locator('#bptt-gradient-norms');
     await fig.scrollIntoViewIfNeeded();
     await expect(fig.locator('.viz-linechart').first()).toBeVisible({ timeout: 20_000 });
+    await showFigure(page.locator('#bptt-quiz'));
     const question = page
       .locator('#bptt-quiz .quiz-question')
       .filter({ has: page.getByRole('button', { name: check }) });
