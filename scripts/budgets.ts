@@ -139,7 +139,7 @@ for (const path of htmlFiles) {
   for (const p of found) problems.push(`${urlOf(path)}: ${p}`);
 }
 console.log(
-  `Content-Security-Policy (script-src 'self', no 'unsafe-eval', no inline scripts): ${withCsp} of ${htmlFiles.length} HTML files`,
+  `Content-Security-Policy (script-src 'self', no 'unsafe-eval', inline scripts only by hash): ${withCsp} of ${htmlFiles.length} HTML files`,
 );
 
 if (problems.length > 0) {
