@@ -88,7 +88,9 @@ export const PRELOADED_FONTS = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTe
 /** `<link rel="preload">` tags for the built font files among `fileNames` whose face is in `faces`. */
 export function fontPreloadTags(fileNames: readonly string[], faces: readonly string[]): string[] {
   return faces.map((face) => {
-    const file = fileNames.find((name) => name.endsWith('.woff2') && name.split('/').pop()?.startsWith(`${face}-`));
+    const file = fileNames.find(
+      (name) => name.endsWith('.woff2') && name.split('/').pop()?.startsWith(`${face}-`),
+    );
     if (!file) throw new Error(`no built woff2 for ${face} to preload`);
     return `<link rel="preload" href="/${file}" as="font" type="font/woff2" crossorigin />`;
   });

@@ -257,6 +257,8 @@ describe('font preloads', () => {
   });
 
   it('fails the build when a face to preload is not in it (a KaTeX upgrade renamed it)', () => {
-    expect(() => fontPreloadTags(bundle, ['KaTeX_Math-Italic'])).toThrow(/no built woff2 for KaTeX_Math-Italic/);
+    expect(() => fontPreloadTags(bundle, ['KaTeX_Math-Italic'])).toThrow(
+      /no built woff2 for KaTeX_Math-Italic/,
+    );
   });
 });

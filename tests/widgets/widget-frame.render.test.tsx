@@ -29,7 +29,9 @@ class FakeObserver {
     this.targets.clear();
   }
   report(isIntersecting: boolean) {
-    const entries = [...this.targets].map((target) => ({ target, isIntersecting }) as IntersectionObserverEntry);
+    const entries = [...this.targets].map(
+      (target) => ({ target, isIntersecting }) as IntersectionObserverEntry,
+    );
     this.callback(entries, this as unknown as IntersectionObserver);
   }
 }
