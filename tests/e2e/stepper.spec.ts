@@ -52,6 +52,8 @@ test('steps by buttons, keys and timeline; equations and diagram answer each oth
   // the state is in the address bar and survives a reload
   expect(page.url()).toContain('rnn-stepper=');
   await page.reload();
+  // The reload may restore a scroll position the figure is not yet near; a reader would scroll to it.
+  await showFigure(page.locator(FIG));
   await expect(page.locator(FIG).locator('.us-status')).toContainText('t = 4 of 5');
   expect(problems.list).toEqual([]);
 });

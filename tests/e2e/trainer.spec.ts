@@ -125,7 +125,7 @@ test('a saved model loads into a fresh page and samples; a broken file is refuse
 
   // a fresh page: load the file through the button's file chooser, then sample from it
   await page.reload();
-  await fig.scrollIntoViewIfNeeded();
+  await showFigure(fig);
   const chooser = page.waitForEvent('filechooser');
   await fig.getByRole('button', { name: 'Load a model file' }).click();
   await (await chooser).setFiles(saved);

@@ -1,6 +1,6 @@
 /** Widgets I in the chapters that embed them: hidden-state-heatmap, elman-jordan, mlp-vs-rnn. */
 import { cpus, loadavg } from 'node:os';
-import { expect, test } from './fixtures';
+import { expect, showFigure, test } from './fixtures';
 
 const figure = (kind: string) => `[data-widget="${kind}"]`;
 
@@ -48,6 +48,7 @@ test.describe('hidden-state-heatmap (language-models)', () => {
     // the state is in the address bar and survives a reload
     await input.fill('hi');
     await page.reload();
+    await showFigure(page.locator(figure('hidden-state-heatmap')));
     await expect(page.locator(figure('hidden-state-heatmap')).getByLabel('Text to read')).toHaveValue('hi');
     expect(problems.list).toEqual([]);
   });
@@ -156,6 +157,7 @@ test.describe('mlp-vs-rnn (mlp)', () => {
 
     // the trained state replays from the link
     await page.reload();
+    await showFigure(page.locator(figure('mlp-vs-rnn')));
     await expect(page.locator(figure('mlp-vs-rnn')).getByText('training step 400 of 400')).toBeVisible({
       timeout: 30_000,
     });
