@@ -66,7 +66,8 @@ function useScrollToHash(key: string) {
  * of the viewport, where the browser has laid it out anyway (all reads of a batch before any write, so one layout
  * serves them all); the rest are measured together on the reader's first Tab, before the focus moves, so a
  * keyboard reader never tabs past a wide block far down. Measuring them in idle time instead cost 50-90 ms per
- * block on a throttled phone profile, each long enough to delay a tap.
+ * block on a throttled phone profile, each long enough to delay a tap. Every font that finishes loading puts all
+ * blocks back to be measured again.
  */
 const SCROLLERS = '.page pre, .page .katex-display, .page table:not([class])';
 /** Half a screen above and below the viewport. */
@@ -102,10 +103,14 @@ function useFocusableScrollers(key: string) {
     };
     mark();
     window.addEventListener('resize', mark);
+    // A block measured before its KaTeX font arrived was measured in a fallback font, narrower or wider than it
+    // will be; KaTeX's fonts load one by one as glyphs need them, so measure again after each.
+    document.fonts?.addEventListener('loadingdone', mark);
     // Capture: runs before any handler that might stop the event, and before the browser moves the focus.
     window.addEventListener('keydown', onKeyDown, true);
     return () => {
       window.removeEventListener('resize', mark);
+      document.fonts?.removeEventListener('loadingdone', mark);
       window.removeEventListener('keydown', onKeyDown, true);
       observer.disconnect();
     };
